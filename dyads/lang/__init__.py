@@ -1,0 +1,43 @@
+"""Per-language data: one folder per language, plain files only.
+
+Adding a language means adding ``dyads/lang/<xx>/`` with the files below; no code changes.
+
+- ``countries.tsv``  state names, short forms, adjectives, demonyms, inflections, capitals (kb)
+- ``orgs.tsv``       names and acronyms of international organisations (kb)
+- ``sectors.tsv``    institution and group words -> PLOVER sector (kb)
+- ``titles.tsv``     office titles -> sector and role (kb)
+- ``people.tsv``     native-script name forms of knowledge-base people (kb)
+- ``triggers.tsv``   event trigger phrases -> PLOVER type, mode, context (coder)
+- ``cues.tsv``       negation, modality, future, hypothetical, historical, speech, passive cues (coder)
+- ``dates.tsv``      month, weekday, season and relative-time words (dates)
+- ``places.tsv``     locative prepositions and inflected place-name forms (places)
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+LANG_DIR = Path(__file__).parent
+
+
+def available_languages() -> tuple[str, ...]:
+    return tuple(sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and not p.name.startswith("_")))
+
+
+def data_path(lang: str, name: str) -> Path:
+    return LANG_DIR / lang / name
+
+
+@lru_cache(maxsize=256)
+def read_tsv(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of a language TSV file, without blank lines and ``#`` comments; () if absent."""
+    path = data_path(lang, name)
+    if not path.is_file():
+        return ()
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append(tuple(cell.strip() for cell in line.split("\t")))
+    return tuple(rows)
