@@ -28,6 +28,8 @@ def process(batch: list[Processed], ctx: Context) -> list[Processed]:
         actors = kb.find_mentions(doc.text, lang=doc.lang, date=doc.published, spans=spans)
         times = find_times(doc, item.sentences)
         places = find_places(doc, item.sentences, actors, gazetteer)
+        # A name the place finder read as a location ("in Moscow") is not also an actor.
+        actors = [a for a in actors if not any(p.start < a.end and a.start < p.end for p in places)]
         mentions: list[Mention] = sorted([*actors, *times, *places], key=lambda m: (m.start, -m.end, m.kind))
         out.append(item.with_(mentions=tuple(mentions)))
     return out
