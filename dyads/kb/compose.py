@@ -1,0 +1,313 @@
+"""Turn dictionary hits into mentions: compound phrases, titles with names, coreference.
+
+Hits come from one Aho–Corasick pass (``matcher.py``). Neighbouring hits combine into one
+mention when only a connector stands between them:
+
+- country-first: ``Kazakh defence ministry``, ``Russia's army``, ``российские военные``,
+  ``der russische Außenminister``, ``CSTO Secretary General``;
+- institution-first: ``the defence ministry of Kazakhstan``, ``Минобороны России``,
+  ``il ministero della Difesa russo``, ``el canciller argentino``;
+- split phrases: ``le ministère [russe] de la Défense`` (a ``tail`` entry completes its head).
+
+A title (possibly compound) directly followed by a known person or by capitalised words
+takes the name. Names introduced that way, and person hits, are antecedents for later bare
+surnames and bare titles ("the minister") in the same document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..model import Entity, Mention
+from .entries import Entry
+from .matcher import Hit
+from .normalize import normalise
+
+COUNTRYISH = ("state", "adj", "metonym", "org")
+HEADS = ("sector", "title")
+LEFT_GAPS = {"", "s"}  # "Kazakh army", "Russia's army"
+GENITIVE_LANGS = {"ru", "uk", "de", "kk"}
+ROMANCE_ADJ_AFTER = {"it", "fr", "es"}
+_PRO = re.compile(r"(?i)(?<!\w)(?:pro|anti|про|анти|filo)[-\s]?$")
+_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ](?:\.|[\w'’-]+)")
+_STOP = {"Corp", "Co", "Inc", "Ltd", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+         "The", "A", "An", "On", "In", "He", "She", "It", "They", "Il", "La", "Le", "Les", "El", "Los", "Der", "Die", "Das"}
+
+
+@dataclass
+class Found:
+    """A mention being built, plus what coreference needs to know about it."""
+
+    start: int
+    end: int
+    entity: Entity
+    rule: str
+    role: str | None = None
+
+
+class Piece:
+    """One dictionary hit: its span and its entries, indexed by kind."""
+
+    __slots__ = ("start", "end", "entries", "_by_kind")
+
+    def __init__(self, start: int, end: int, entries: tuple[Entry, ...]) -> None:
+        self.start, self.end, self.entries = start, end, entries
+        self._by_kind: dict[str, Entry] = {}
+        for entry in entries:
+            self._by_kind.setdefault(entry.kind, entry)
+
+    def get(self, *kinds: str) -> Entry | None:
+        for kind in kinds:
+            entry = self._by_kind.get(kind)
+            if entry is not None:
+                return entry
+        return None
+
+
+Resolver = Callable[[Entry, str | None], tuple[Entity, str | None]]  # entity, role at date
+
+
+class Composer:
+    def __init__(self, text: str, lang: str | None, date: str | None, hits: Sequence[Hit[Entry]], kb: object) -> None:
+        self.text = text
+        self.lang = lang
+        self.date = date
+        self.pieces = [Piece(h.start, h.end, h.payloads) for h in hits]
+        self.kb = kb
+        self.connectors: set[str] = kb.connectors_for(lang)  # type: ignore[attr-defined]
+        self.alone: set[str] = kb.alone_for(lang)  # type: ignore[attr-defined]
+
+    def gap(self, a: int, b: int) -> str | None:
+        """The normalised text between two offsets, or None when it holds a line break."""
+        raw = self.text[a:b]
+        if len(raw) > 12 or any(not (c.isalnum() or c.isspace() or c in "'’") for c in raw) or "\n" in raw:
+            return None  # punctuation ends a phrase: "with Russia. Troops ..." is two mentions
+        return " ".join(normalise(raw).split())
+
+    def run(self) -> list[Found]:
+        found: list[Found] = []
+        i = 0
+        while i < len(self.pieces):
+            result, nxt = self.compound(i)
+            if result is None:
+                result, nxt = self.single(i)
+            if result is not None:
+                found.append(result)
+            i = max(nxt, i + 1)
+        return found
+
+    # --- compounds ---------------------------------------------------------------------
+    def compound(self, i: int) -> tuple[Found | None, int]:
+        p = self.pieces
+        if i + 1 >= len(p):
+            return None, i + 1
+        first, second = p[i], p[i + 1]
+        gap = self.gap(first.end, second.start)
+        if gap is None:
+            return None, i + 1
+        country = first.get(*COUNTRYISH)
+        if country is not None and _PRO.search(self.text, max(0, first.start - 5), first.start):
+            return None, i + 1  # "pro-Russian separatists" are not Russian
+        head = second.get(*HEADS)
+        if country is not None and head is not None and gap in LEFT_GAPS and not first.get("person", "actor"):
+            return self.build(i, i + 2, country, head)
+        head = first.get(*HEADS)
+        if head is None or second.get("person", "actor") is not None:
+            return None, i + 1
+        country = second.get("state", "org", "adj", "metonym")
+        if country is None:
+            return None, i + 1
+        if country.kind == "adj":
+            ok = gap == "" and (self.lang in ROMANCE_ADJ_AFTER or self.lang is None)
+        else:
+            ok = gap in self.connectors or (gap == "" and (self.lang in GENITIVE_LANGS or self.lang is None))
+        if not ok:
+            return None, i + 1
+        return self.build(i, i + 2, country, head)
+
+    def build(self, i: int, j: int, country: Entry, head: Entry) -> tuple[Found, int]:
+        """A compound over pieces i..j-1, extended by a split-phrase tail when one follows."""
+        sector, role, end = head.sector, head.role, self.pieces[j - 1].end
+        if j < len(self.pieces) and self.pieces[i].get(*HEADS) is head and self.gap(end, self.pieces[j].start) == "":
+            head_form = normalise(self.text[self.pieces[i].start : self.pieces[i].end]).strip()
+            for tail in self.pieces[j].entries:
+                if tail.kind == "tail" and any(head_form == h or head_form.endswith(" " + h) for h in tail.heads):
+                    sector, role, end = tail.sector, tail.role, self.pieces[j].end
+                    head = Entry("title" if tail.name == "title" else "sector", f"{head.source} + {tail.source}", sector=sector, role=role)
+                    j += 1
+                    break
+        start = self.pieces[i].start
+        entity = self.group_entity(country, sector, start, end, f"{country.source} + {head.source}")
+        if head.kind != "title" and j < len(self.pieces) and self.gap(end, self.pieces[j].start) == "":
+            title = self.pieces[j].get("title")  # "Kazakh Foreign Ministry spokesman ..."
+            if title is not None:
+                head, role, end, j = title, title.role, self.pieces[j].end, j + 1
+                entity = Entity(self.text[start:end], entity.country, entity.org, entity.sector, None, entity.code, "title", f"{entity.source} + {title.source}")
+        if head.kind == "title":
+            titled = Entity(self.text[start:end], entity.country, entity.org, entity.sector, None, entity.code, "title", entity.source)
+            named, nxt = self.with_name(Found(start, end, titled, "kb:title", role), j)
+            return (self.holder(named) if named.entity.kind == "title" else named), nxt
+        return Found(start, end, entity, "kb:compound"), j
+
+    def holder(self, found: Found) -> Found:
+        """"the Russian foreign minister" -> the person in that office on the date, when the KB knows one."""
+        e = found.entity
+        known = self.kb.office_holder(e.country, e.org, "igo_head" if found.role == "igo_head" else found.role, self.date)  # type: ignore[attr-defined]
+        if known is None:
+            return found
+        entity, role = known
+        return Found(found.start, found.end, entity, "kb:title→holder", role)
+
+    def group_entity(self, country: Entry, sector: str | None, start: int, end: int, source: str) -> Entity:
+        text = self.text[start:end]
+        if country.org:
+            code = (country.code or "IGO" + country.org) + (sector if sector and sector not in ("IGO", "NGO") else "")
+            return Entity(text, None, country.org, sector or country.sector or "IGO", country.wikidata_id, code, "group", source)
+        sector = sector if sector != "IGO" else "GOV"
+        return Entity(text, country.country, None, sector, None, f"{country.country}{sector or ''}", "group", source)
+
+    # --- titles and names ----------------------------------------------------------------
+    def with_name(self, found: Found, j: int) -> tuple[Found, int]:
+        """Attach a person hit or capitalised words right after a title (piece j is next)."""
+        if j < len(self.pieces):
+            nxt = self.pieces[j]
+            person = nxt.get("person", "actor")
+            if person is not None and self.gap(found.end, nxt.start) == "":
+                entity, role = self.kb.resolve_entry(person, self.date)  # type: ignore[attr-defined]
+                return Found(found.start, nxt.end, entity, "kb:title+person", role or found.role), j + 1
+        limit = self.pieces[j].start if j < len(self.pieces) else len(self.text)
+        name_end = self.name_after(found.end, limit)
+        if name_end is not None and j < len(self.pieces) and self.text[name_end:limit] == " ":
+            joined = self._name_then_person(found, name_end, j)
+            if joined is not None:
+                return joined
+        if name_end is not None:
+            e = found.entity
+            name = self.text[found.end + 1 : name_end]
+            entity = Entity(name, e.country, e.org, e.sector, None, e.code, "person", f"title in context: {e.source}")
+            return Found(found.start, name_end, entity, "kb:title+name", found.role), j
+        return found, j
+
+    def _name_then_person(self, found: Found, name_end: int, j: int) -> tuple[Found, int] | None:
+        """"Howard Baker" where only "Baker" is known: the known person only if the first
+        names agree with the KB name, else the whole name is a person the KB does not list."""
+        nxt = self.pieces[j]
+        person = nxt.get("person", "actor")
+        if person is None:
+            return None
+        entity, role = self.kb.resolve_entry(person, self.date)  # type: ignore[attr-defined]
+        first = self.text[found.end + 1 : name_end]
+        if all(word in entity.name.split() for word in first.split()):
+            return Found(found.start, nxt.end, entity, "kb:title+person", role or found.role), j + 1
+        e = found.entity
+        name = self.text[found.end + 1 : nxt.end]
+        unknown = Entity(name, e.country, e.org, e.sector, None, e.code, "person", f"title in context: {e.source}")
+        return Found(found.start, nxt.end, unknown, "kb:title+name", found.role), j + 1
+
+    def name_after(self, pos: int, limit: int) -> int | None:
+        """End of one to three capitalised words starting right after ``pos`` (a space)."""
+        if pos >= len(self.text) or self.text[pos] != " ":
+            return None
+        end, cursor = None, pos + 1
+        for _ in range(3):
+            match = _WORD.match(self.text, cursor)
+            if not match or match.group(0) in _STOP or match.end() > limit or (match.group(0).isupper() and len(match.group(0)) > 1):
+                break
+            end = match.end()
+            if match.group(0).endswith(("'s", "’s")):  # "Prime Minister Boris Johnson's plan"
+                end -= 2
+                break
+            if self.text[end : end + 1] != " ":
+                break
+            cursor = end + 1
+        return end
+
+
+    # --- single pieces -------------------------------------------------------------------
+    def single(self, i: int) -> tuple[Found | None, int]:
+        piece = self.pieces[i]
+        entry = piece.get("actor", "person", "org", "body", "state", "metonym", "demonym")
+        if entry is not None:
+            kind = entry.kind
+            if kind in ("actor", "person"):
+                entity, role = self.kb.resolve_entry(entry, self.date)  # type: ignore[attr-defined]
+                return Found(piece.start, piece.end, entity, f"kb:{kind}", role), i + 1
+            found = Found(piece.start, piece.end, self.kb.resolve_entry(entry, None)[0], f"kb:{kind}", entry.role)  # type: ignore[attr-defined]
+            return (self.holder(found) if entry.role == "igo_head" else found), i + 1
+        text = self.text[piece.start : piece.end]
+        title = piece.get("title")
+        if title is not None:
+            entity = Entity(text, None, None, title.sector, None, title.sector, "title", title.source)
+            return self.with_name(Found(piece.start, piece.end, entity, "kb:title", title.role), i + 1)
+        sector = piece.get("sector")
+        if sector is not None and normalise(text).strip() in self.alone and not _PRO.search(self.text, max(0, piece.start - 5), piece.start):
+            return Found(piece.start, piece.end, Entity(text, None, None, sector.sector, None, sector.sector, "group", sector.source), "kb:sector"), i + 1
+        return None, i + 1
+
+
+def coreference(text: str, found: list[Found], spans: Sequence[tuple[int, int]] | None, lang: str | None) -> list[Found]:
+    """Resolve bare titles and later bare surnames to their antecedents in the document."""
+    out: list[Found] = []
+    for item in sorted(found, key=lambda f: f.start):
+        if item.entity.kind == "title" and item.role:
+            item = _title_antecedent(item, out)
+            if item.entity.kind == "title" and item.entity.country is None and item.entity.org is None:
+                continue  # a bare title with no unique antecedent says nothing
+        out.append(item)
+    return out + _surnames(text, out, spans, lang)
+
+
+def _compatible(bare: str, role: str | None) -> bool:
+    if role is None:
+        return False
+    if bare == "minister":
+        return role.endswith("minister")
+    return bare == role
+
+
+def _title_antecedent(item: Found, before: list[Found]) -> Found:
+    e = item.entity
+    candidates = {}
+    for prev in before:
+        pe = prev.entity
+        if pe.kind != "person" or not _compatible(item.role or "", prev.role):
+            continue
+        if e.country and pe.country != e.country:
+            continue
+        if e.org and pe.org != e.org:
+            continue
+        candidates[(pe.name, pe.country, pe.org)] = prev
+    if len(candidates) != 1:
+        return item
+    prev = next(iter(candidates.values()))
+    return Found(item.start, item.end, prev.entity, "kb:coref-title", prev.role)
+
+
+def _surnames(text: str, found: list[Found], spans: Sequence[tuple[int, int]] | None, lang: str | None) -> list[Found]:
+    extra: list[Found] = []
+    seen: dict[str, Found] = {}
+    for item in found:
+        if item.rule == "kb:title+name":
+            surname = item.entity.name.split()[-1]
+            if len(surname) > 2 and surname not in seen:
+                seen[surname] = item
+    if not seen:
+        return extra
+    taken = [(f.start, f.end) for f in found]
+    suffix = r"(?:а|у|ом|ым|е|ой|ы|я|ю|ем)?" if lang in ("ru", "uk") else ""
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(s) for s in sorted(seen, key=len, reverse=True)) + ")" + suffix + r"(?!\w)")
+    regions = spans if spans is not None else [(0, len(text))]
+    for lo, hi in regions:
+        for match in pattern.finditer(text, lo, hi):
+            ante = seen[match.group(1)]
+            s, e = match.start(), match.end()
+            if s < ante.end or any(a < e and s < b for a, b in taken):
+                continue
+            extra.append(Found(s, e, ante.entity, "kb:coref-name", ante.role))
+    return extra
+
+
+def to_mention(text: str, item: Found) -> Mention:
+    return Mention(item.start, item.end, text[item.start : item.end], kind="actor", entity=item.entity, rule=item.rule)

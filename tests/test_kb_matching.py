@@ -1,0 +1,208 @@
+"""Mention recognition over the packaged knowledge base: states, institutions, titles, case rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.config import Config
+from dyads.kb import KnowledgeBase, load_kb
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_kb(Config.load(actor_files=()))
+
+
+def spans(kb: KnowledgeBase, text: str, lang: str | None, date: str | None = None) -> dict[str, tuple]:
+    found = kb.find_mentions(text, lang, date)
+    for m in found:
+        assert text[m.start : m.end] == m.text  # offsets are exact
+    return {m.text: (m.entity.country, m.entity.org, m.entity.sector, m.entity.code) for m in found}
+
+
+CASES = [
+    # lang, text, mention, (country, org, sector, code)
+    ("en", "Russia said on Monday.", "Russia", ("RUS", None, None, "RUS")),
+    ("en", "Talks in Moscow ended.", "Moscow", ("RUS", None, "GOV", "RUSGOV")),
+    ("en", "The Kremlin denied it.", "The Kremlin", ("RUS", None, "GOV", "RUSGOV")),
+    ("en", "Washington and the White House agreed.", "the White House", ("USA", None, "GOV", "USAGOV")),
+    ("en", "Downing Street was silent.", "Downing Street", ("GBR", None, "GOV", "GBRGOV")),
+    ("en", "Beijing and Ankara disagreed.", "Ankara", ("TUR", None, "GOV", "TURGOV")),
+    ("en", "The Kazakh defence ministry said.", "Kazakh defence ministry", ("KAZ", None, "MIL", "KAZMIL")),
+    ("en", "The defence ministry of Kazakhstan said.", "defence ministry of Kazakhstan", ("KAZ", None, "MIL", "KAZMIL")),
+    ("en", "Russian troops crossed.", "Russian troops", ("RUS", None, "MIL", "RUSMIL")),
+    ("en", "Syrian rebels fired.", "Syrian rebels", ("SYR", None, "REB", "SYRREB")),
+    ("en", "Russia's army moved.", "Russia's army", ("RUS", None, "MIL", "RUSMIL")),
+    ("en", "Turkish police detained him.", "Turkish police", ("TUR", None, "COP", "TURCOP")),
+    ("en", "Iranian protesters marched.", "Iranian protesters", ("IRN", None, "CVL", "IRNCVL")),
+    ("en", "Iranians marched.", "Iranians", ("IRN", None, None, "IRN")),
+    ("en", "The US and the U.S. agreed.", "U.S.", ("USA", None, None, "USA")),
+    ("en", "Kosovo and Taiwan and Abkhazia.", "Abkhazia", ("XAB", None, None, "XAB")),
+    ("en", "The Kazakh Defence Minister arrived.", "Kazakh Defence Minister", ("KAZ", None, "MIL", "KAZMIL")),
+    ("ru", "Минобороны России сообщило.", "Минобороны России", ("RUS", None, "MIL", "RUSMIL")),
+    ("ru", "российские военные вошли.", "российские военные", ("RUS", None, "MIL", "RUSMIL")),
+    ("ru", "Кремль ответил.", "Кремль", ("RUS", None, "GOV", "RUSGOV")),
+    ("ru", "Белый дом ответил.", "Белый дом", ("USA", None, "GOV", "USAGOV")),
+    ("ru", "визит в Казахстан и из Казахстана.", "Казахстана", ("KAZ", None, None, "KAZ")),
+    ("ru", "встреча с Казахстаном.", "Казахстаном", ("KAZ", None, None, "KAZ")),
+    ("ru", "договор с Россией.", "Россией", ("RUS", None, None, "RUS")),
+    ("ru", "министр иностранных дел России заявил.", "министр иностранных дел России", ("RUS", None, "GOV", "RUSGOV")),
+    ("ru", "казахстанские пограничники и казахстанскому правительству.", "казахстанскому правительству", ("KAZ", None, "GOV", "KAZGOV")),
+    ("it", "il ministero della Difesa russo ha detto.", "ministero della Difesa russo", ("RUS", None, "MIL", "RUSMIL")),
+    ("it", "il ministro della Difesa kazako ha detto.", "ministro della Difesa kazako", ("KAZ", None, "MIL", "KAZMIL")),
+    ("it", "le truppe russe e i militari russi.", "militari russi", ("RUS", None, "MIL", "RUSMIL")),
+    ("it", "la Farnesina ha convocato.", "la Farnesina", ("ITA", None, "GOV", "ITAGOV")),
+    ("it", "Palazzo Chigi tace.", "Palazzo Chigi", ("ITA", None, "GOV", "ITAGOV")),
+    ("de", "Das russische Verteidigungsministerium teilte mit.", "russische Verteidigungsministerium", ("RUS", None, "MIL", "RUSMIL")),
+    ("de", "der russische Außenminister sagte.", "russische Außenminister", ("RUS", None, "GOV", "RUSGOV")),
+    ("de", "Russlands Armee rückte vor.", "Russlands Armee", ("RUS", None, "MIL", "RUSMIL")),
+    ("de", "die Rolle Deutschlands wächst.", "Deutschlands", ("DEU", None, None, "DEU")),
+    ("de", "Die Bundesregierung schweigt.", "Bundesregierung", ("DEU", None, "GOV", "DEUGOV")),
+    ("fr", "le ministère russe de la Défense a dit.", "ministère russe de la Défense", ("RUS", None, "MIL", "RUSMIL")),
+    ("fr", "le ministre français des Affaires étrangères a dit.", "ministre français des Affaires étrangères", ("FRA", None, "GOV", "FRAGOV")),
+    ("fr", "L'Élysée et le Quai d'Orsay.", "le Quai d'Orsay", ("FRA", None, "GOV", "FRAGOV")),
+    ("es", "el Ministerio de Defensa ruso dijo.", "Ministerio de Defensa ruso", ("RUS", None, "MIL", "RUSMIL")),
+    ("es", "el canciller argentino viajó.", "canciller argentino", ("ARG", None, "GOV", "ARGGOV")),
+    ("es", "las tropas rusas avanzan.", "tropas rusas", ("RUS", None, "MIL", "RUSMIL")),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "mention", "expected"), CASES)
+def test_mention(kb: KnowledgeBase, lang: str, text: str, mention: str, expected: tuple) -> None:
+    assert spans(kb, text, lang).get(mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "absent"),
+    [
+        ("en", "Let us go.", "us"),
+        ("en", "We ate turkey.", "turkey"),
+        ("en", "The woman spoke.", "man"),
+        ("en", "A woman from Oman.", "oman"),
+        ("en", "Russian oil prices rose.", "Russian"),
+        ("en", "Turkeys are birds.", "Turkeys"),
+    ],
+)
+def test_not_a_mention(kb: KnowledgeBase, lang: str, text: str, absent: str) -> None:
+    assert absent not in spans(kb, text, lang)
+
+
+def test_word_boundaries_take_the_longest(kb: KnowledgeBase) -> None:
+    found = spans(kb, "Iranians and Iranian officials.", "en")
+    assert found["Iranians"] == ("IRN", None, None, "IRN")
+    assert found["Iranian officials"] == ("IRN", None, "GOV", "IRNGOV")
+
+
+def test_spans_limit_matching(kb: KnowledgeBase) -> None:
+    text = "Russia said. France said."
+    found = kb.find_mentions(text, "en", spans=[(13, len(text))])
+    assert [m.text for m in found] == ["France"]
+
+
+def test_offsets_survive_accents_and_odd_whitespace(kb: KnowledgeBase) -> None:
+    text = "Ça va\u00a0! Le ministère\u00a0russe de la Défense et l’Élysée."
+    for m in kb.find_mentions(text, "fr"):
+        assert text[m.start : m.end] == m.text
+    assert {m.entity.code for m in kb.find_mentions(text, "fr")} >= {"FRAGOV"}
+
+
+def test_unknown_language_uses_every_language(kb: KnowledgeBase) -> None:
+    found = spans(kb, "Минобороны России и Russian troops.", None)
+    assert found["Минобороны России"][3] == "RUSMIL" and found["Russian troops"][3] == "RUSMIL"
+
+
+TITLE_CASES = [
+    ("en", "Foreign Minister of Armenia Ararat Vardanyan met them. Later Vardanyan said the minister agreed.",
+     [("Foreign Minister of Armenia Ararat Vardanyan", "Ararat Vardanyan", "ARMGOV", "kb:title+name"), ("Vardanyan", "Ararat Vardanyan", "ARMGOV", "kb:coref-name"),
+      ("minister", "Ararat Vardanyan", "ARMGOV", "kb:coref-title")]),
+    ("en", "Kazakh Defence Minister Nurlan Zhakupov spoke; Zhakupov left.",
+     [("Kazakh Defence Minister Nurlan Zhakupov", "Nurlan Zhakupov", "KAZMIL", "kb:title+name"), ("Zhakupov", "Nurlan Zhakupov", "KAZMIL", "kb:coref-name")]),
+    ("en", "Defence Minister Ivan Testov's plan failed. Testov resigned.",
+     [("Defence Minister Ivan Testov", "Ivan Testov", "MIL", "kb:title+name"), ("Testov", "Ivan Testov", "MIL", "kb:coref-name")]),
+    ("it", "Il ministro degli Esteri russo Ivan Petrov ha parlato. Poi il ministro russo ha aggiunto.",
+     [("ministro degli Esteri russo Ivan Petrov", "Ivan Petrov", "RUSGOV", "kb:title+name"), ("ministro russo", "Ivan Petrov", "RUSGOV", "kb:coref-title")]),
+    ("ru", "Министр обороны Казахстана Нурлан Жакупов заявил. Министр добавил, что Жакупова поддержали.",
+     [("Министр обороны Казахстана Нурлан Жакупов", "Нурлан Жакупов", "KAZMIL", "kb:title+name"), ("Министр", "Нурлан Жакупов", "KAZMIL", "kb:coref-title"),
+      ("Жакупова", "Нурлан Жакупов", "KAZMIL", "kb:coref-name")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), TITLE_CASES)
+def test_titles_names_and_coreference(kb: KnowledgeBase, lang: str, text: str, expected: list) -> None:
+    found = [(m.text, m.entity.name, m.entity.code, m.rule) for m in kb.find_mentions(text, lang) if m.entity.kind in ("person", "title")]
+    assert found == expected
+
+
+def test_two_ministers_make_the_bare_title_ambiguous(kb: KnowledgeBase) -> None:
+    text = "Armenian Foreign Minister Ararat Vardanyan met Georgian Foreign Minister Levan Beridze. The minister said."
+    assert "minister" not in [m.text for m in kb.find_mentions(text, "en")]
+
+
+def test_igo_title(kb: KnowledgeBase) -> None:
+    if "CSTO" not in kb.sources.orgs:
+        pytest.skip("orgs.tsv has no CSTO yet")
+    found = {m.text: m.entity for m in kb.find_mentions("CSTO Secretary General spoke.", "en")}
+    entity = next(e for t, e in found.items() if t.startswith("CSTO"))
+    assert (entity.org, entity.sector, entity.code[:7]) == ("CSTO", "IGO", "IGOCSTO")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Talks with Russia. Troops moved.", ["Russia", "Troops"]),
+        ("en", "Russia, army and police.", ["Russia", "army", "police"]),
+        ("ru", "Россия. Военные ушли.", ["Россия", "Военные"]),
+    ],
+)
+def test_punctuation_splits_phrases(kb: KnowledgeBase, lang: str, text: str, expected: list) -> None:
+    assert [m.text for m in kb.find_mentions(text, lang)] == expected
+
+
+def test_institution_spokesman_with_name(kb: KnowledgeBase) -> None:
+    (m,) = kb.find_mentions("Kazakh Foreign Ministry spokesman Aidos Testov said.", "en")
+    assert (m.text, m.entity.name, m.entity.code, m.entity.kind) == ("Kazakh Foreign Ministry spokesman Aidos Testov", "Aidos Testov", "KAZGOV", "person")
+
+
+def test_actor_files_in_config(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    actors = tmp_path / "mini.actors"
+    actors.write_text("MORDOR_ORCS [MORMIL]\n+ORC_ARMY\n", encoding="utf-8")
+    tsv = tmp_path / "mine.tsv"
+    tsv.write_text("# name\tcode\tstart\tend\taliases\twikidata_id\nAcme Rebels\tSYRREB\t\t\tAcme Front\t\n", encoding="utf-8")
+    kb = load_kb(Config.load(actor_files=(str(actors), str(tsv))))
+    found = {m.text: m.entity.code for m in kb.find_mentions("The orc army met Acme Front near Mordor Orcs.", "en")}
+    assert found == {"orc army": "MORMIL", "Acme Front": "SYRREB", "Mordor Orcs": "MORMIL"}
+    assert kb.find_mentions("Acme Front", "en")[0].entity.country == "SYR"
+
+
+SHARED = __import__("pathlib").Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+
+
+@pytest.mark.shared
+def test_offsets_exact_on_real_news(kb: KnowledgeBase) -> None:
+    import gzip
+    import json
+
+    path = SHARED / "reuters21578_en" / "reuters21578.jsonl.gz"
+    if not path.is_file():
+        pytest.skip("shared corpora absent")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        texts = [json.loads(next(handle)).get("body") or "" for _ in range(300)]
+    count = 0
+    for text in texts:
+        for m in kb.find_mentions(text, "en", "1987-03-01"):
+            assert text[m.start : m.end] == m.text and m.start < m.end
+            count += 1
+    assert count > 100
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "pro-Russian separatists and anti-government protesters", [("separatists", "REB"), ("protesters", "CVL")]),
+        ("fr", "Les Russes et les soldats russes.", [("Russes", "RUS"), ("soldats russes", "RUSMIL")]),
+        ("de", "Die Russen und die Amerikaner.", [("Russen", "RUS"), ("Amerikaner", "USA")]),
+        ("ru", "россияне и американцы", [("россияне", "RUS"), ("американцы", "USA")]),
+    ],
+)
+def test_demonyms_and_pro_prefixes(kb: KnowledgeBase, lang: str, text: str, expected: list) -> None:
+    assert [(m.text, m.entity.code) for m in kb.find_mentions(text, lang)] == expected
