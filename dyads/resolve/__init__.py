@@ -1,14 +1,111 @@
-"""Resolve: give each event its date and place. (Placeholder until dates and places land.)"""
+"""Resolve: give each event its date, date precision and basis, its location, and tense flags.
+
+An event takes the time expression of its own clause (else of its sentence) as a *stated*
+date; without one it falls back to the document's publication date (*publication*) or, where
+the document has none, to a date inferred from its text (*inferred*). Its location is the
+nearest place mention in its sentence, else the dateline's place.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
-from ..model import Processed
+from ..model import Event, Mention, Processed
+from .dates import clause_is_future
+from .inference import DateInference, infer_publication_date
 
 if TYPE_CHECKING:
     from ..pipeline import Context
 
+__all__ = ["process", "resolve_item", "DateInference", "infer_publication_date"]
+
 
 def process(batch: list[Processed], ctx: Context) -> list[Processed]:
-    return batch
+    kb = _kb(ctx)
+    default = ctx.config.default_date
+    return [resolve_item(item, kb=kb, default_date=default) for item in batch]
+
+
+def _kb(ctx: Context) -> Any:
+    try:
+        return ctx.kb
+    except Exception:  # noqa: BLE001 - without a KB, inference just lacks terms of office
+        return None
+
+
+def resolve_item(item: Processed, kb: Any = None, default_date: str | None = None) -> Processed:
+    """Fill date, date precision/basis, location and tense flags of each event of ``item``."""
+    if not item.events:
+        return item
+    doc = item.document
+    fallback = _fallback(item, kb, default_date)
+    times = [m for m in item.mentions if m.kind == "time" and m.time is not None]
+    places = [m for m in item.mentions if m.kind == "place" and m.place is not None]
+    dateline = next((p for p in places if p.rule.endswith("dateline")), None)
+    events = tuple(_resolve_event(e, doc.text, doc.lang or "en", times, places, dateline, fallback) for e in item.events)
+    return item.with_(events=events)
+
+
+def _fallback(item: Processed, kb: Any, default_date: str | None) -> tuple[str, str, str] | None:
+    """(value, precision, basis) to date events whose sentence states no time."""
+    doc = item.document
+    if doc.published:
+        return doc.published[:10], "day", "publication"
+    guess = infer_publication_date(doc, item.sentences, item.mentions, kb)
+    if guess.value and guess.precision:
+        return guess.value, guess.precision, "inferred"
+    if default_date:
+        return default_date[:10], "day", "publication"
+    return None
+
+
+def _resolve_event(
+    event: Event,
+    text: str,
+    lang: str,
+    times: list[Mention],
+    places: list[Mention],
+    dateline: Mention | None,
+    fallback: tuple[str, str, str] | None,
+) -> Event:
+    anchor = event.trigger_start if event.trigger_start is not None else event.sentence_start
+    time = _nearest(times, event, anchor, text)
+    aux = list(event.aux)
+    changes: dict[str, Any] = {}
+    if time is not None and time.time is not None:
+        changes.update(date=time.time.value, date_precision=time.time.precision, date_basis="stated")
+        if time.time.aux:
+            aux.append(time.time.aux)
+    elif fallback is not None:
+        changes.update(date=fallback[0], date_precision=fallback[1], date_basis=fallback[2])
+    if _future_tense(event, text, lang, anchor):
+        aux.append("future")
+    if "future" in aux and "historical" in aux:
+        aux.remove("historical")
+    place = _nearest(places, event, anchor, text) or dateline
+    if place is not None and place.place is not None:
+        changes["event_loc"] = place.place
+    changes["aux"] = tuple(dict.fromkeys(aux))
+    return replace(event, **changes)
+
+
+def _nearest(mentions: list[Mention], event: Event, anchor: int, text: str) -> Mention | None:
+    """The mention in the event's sentence closest to its trigger, same clause first."""
+    inside = [m for m in mentions if event.sentence_start <= m.start and m.end <= event.sentence_end]
+    if not inside:
+        return None
+    return min(inside, key=lambda m: (_crosses_clause(text, anchor, m), abs(m.start - anchor)))
+
+
+def _crosses_clause(text: str, anchor: int, m: Mention) -> bool:
+    lo, hi = (anchor, m.start) if m.start > anchor else (m.end, anchor)
+    return any(ch in ";:" for ch in text[lo:hi])
+
+
+def _future_tense(event: Event, text: str, lang: str, anchor: int) -> bool:
+    sentence = text[event.sentence_start : event.sentence_end]
+    at = max(0, anchor - event.sentence_start)
+    end = at + len(event.trigger_text or "")
+    return clause_is_future(sentence, at, end, lang)
+

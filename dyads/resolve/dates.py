@@ -1,9 +1,360 @@
-"""Temporal expressions. (Placeholder.)"""
+"""Temporal expressions: find them with the per-language grammar, normalise them to ISO values.
+
+Normalisation is calendar arithmetic relative to the publication date (the document's, else
+one inferred from the text, see ``inference.py``). Expressions that need an anchor and have
+none (``yesterday`` in an undated text) are dropped rather than guessed.
+"""
 
 from __future__ import annotations
 
-from ..model import Document, Mention, Sentence
+import calendar
+import datetime as dt
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import regex
+
+from ..model import Document, Mention, Sentence, TimeRef
+from .grammar import NEEDS_BOTH, NEEDS_DIGIT, PARTABLE, Grammar, grammar
+
+_DIGIT = regex.compile(r"\d")
+HISTORICAL_DAYS = 30  # a date whose period ended more than this before publication is history
+
+
+@dataclass(frozen=True)
+class Found:
+    """A matched span and its parts, before normalisation."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    parts: tuple[tuple[str, str], ...]
+    future: bool  # the sentence speaks of the future
+
+    def get(self, name: str) -> str | None:
+        return dict(self.parts).get(name)
 
 
 def find_times(doc: Document, sentences: tuple[Sentence, ...]) -> list[Mention]:
-    return []
+    """Time mentions of ``doc``, normalised against its publication date (or an inferred one)."""
+    lang = doc.lang or "en"
+    found = scan(doc, sentences, lang)
+    base, basis = parse_iso(doc.published), "publication"
+    if base is None:
+        from .inference import infer_from_found
+
+        guess = infer_from_found(doc, found, lang)
+        if guess.value and guess.precision == "day":
+            base, basis = parse_iso(guess.value), "inferred"
+    out = []
+    for f in found:
+        ref = normalise(f, base, lang)
+        if ref is None:
+            continue
+        if basis == "inferred" and _is_relative(f):
+            ref = replace(ref, basis="inferred")
+        out.append(Mention(f.start, f.end, f.text, kind="time", time=ref, rule=f"time:{f.rule}"))
+    return out
+
+
+def scan(doc: Document, sentences: tuple[Sentence, ...], lang: str) -> list[Found]:
+    """Every non-overlapping temporal span in the sentences (longest, then earliest, wins)."""
+    g = grammar(lang)
+    spans = [(s.start, s.end) for s in sentences] or [(0, len(doc.text))]
+    out: list[Found] = []
+    for start, end in spans:
+        if _removed(doc, start, end):
+            continue
+        out.extend(_scan_text(g, doc.text[start:end], start))
+    return out
+
+
+def _removed(doc: Document, start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in doc.removed)
+
+
+_CLAUSE = regex.compile(r"[;:()]|,\s|\s[-–—]\s|(?<!\w)(?:and|but|while|whereas|и|но|а|e|ma|und|aber|während|et|mais|y|pero|mientras)(?!\w)", regex.I)
+
+
+def _clause_future(g: Grammar, text: str, start: int, end: int) -> bool:
+    """Whether the clause around [start, end) has a future-tense cue."""
+    if g.future is None:
+        return False
+    left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
+    if g.future.search(text, left, right):
+        return True
+    if g.lang == "ru":  # Russian perfective verbs in the present form speak of the future ("встретятся")
+        return any(_ru_future_verb(w.casefold()) for w in _CYRILLIC_WORD.findall(text, left, right))
+    return False
+
+
+_CYRILLIC_WORD = regex.compile(r"[а-яё]{4,}", regex.I)
+
+
+@lru_cache(maxsize=1)
+def _morph() -> object | None:
+    try:
+        import pymorphy3
+
+        return pymorphy3.MorphAnalyzer()
+    except Exception:  # noqa: BLE001 - without the analyser only the cue words mark the future
+        return None
+
+
+@lru_cache(maxsize=65536)
+def _ru_future_verb(word: str) -> bool:
+    morph = _morph()
+    if morph is None:
+        return False
+    parse = morph.parse(word)[0]  # type: ignore[attr-defined]
+    return parse.tag.POS == "VERB" and parse.tag.tense == "futr" and parse.score > 0.5
+
+
+def _scan_text(g: Grammar, text: str, offset: int) -> list[Found]:
+    cands: list[tuple[int, int, int, str, dict[str, str]]] = []
+    has_digit = _DIGIT.search(text) is not None
+    has_word = g.word_anchor is None or g.word_anchor.search(text) is not None
+    if not (has_digit or has_word):
+        return []
+    for rank, (name, pattern) in enumerate(g.patterns):
+        if name in NEEDS_DIGIT:
+            if not has_digit:
+                continue
+        elif name in NEEDS_BOTH:
+            if not (has_digit and has_word):
+                continue
+        elif not has_word:
+            continue
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                cands.append((m.start(), m.end(), rank, name, groups))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for start, end, _, name, groups in cands:
+        if any(start < b and a < end for a, b in taken):
+            continue
+        if name in ("dmy", "mdy") and g.weekday_before is not None:
+            window = text[max(0, start - 30) : start]
+            wd = g.weekday_before.search(window)
+            if wd is not None and not any(start - len(window) + wd.start() < b and a < start for a, b in taken):
+                start -= len(window) - wd.start()
+                groups = {**groups, "wd": wd.group("wd")}
+        if name in PARTABLE and g.part_before is not None:
+            window = text[max(0, start - 40) : start]
+            part = g.part_before.search(window)
+            if part is not None and not any(start - len(window) + part.start() < b and a < start for a, b in taken):
+                start -= len(window) - part.start()
+        taken.append((start, end))
+        span = text[start:end].rstrip(" ,")
+        if span.endswith(".") and len(span.rsplit(None, 1)[-1]) > 4:
+            span = span[:-1]  # a sentence full stop, not an abbreviation's
+        future = _clause_future(g, text, start, end)
+        out.append(Found(offset + start, offset + start + len(span), span, name, tuple(sorted(groups.items())), future))
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+def parse_iso(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _is_relative(f: Found) -> bool:
+    return f.get("y") is None
+
+
+# --- normalisation -----------------------------------------------------------------------
+
+
+def normalise(f: Found, base: dt.date | None, lang: str) -> TimeRef | None:
+    """The ISO value of a found span relative to ``base`` (None where it cannot be anchored)."""
+    key = (f.rule, f.parts, f.future, base, lang)
+    return _normalise_cached(*key)
+
+
+@lru_cache(maxsize=65536)
+def _normalise_cached(rule: str, parts: tuple[tuple[str, str], ...], future: bool, base: dt.date | None, lang: str) -> TimeRef | None:
+    g = grammar(lang)
+    p = dict(parts)
+    try:
+        value, precision = _value(g, rule, p, future, base, lang)
+    except (KeyError, ValueError, OverflowError):
+        return None
+    if value is None:
+        return None
+    return TimeRef(value, precision, "stated", _aux(value, precision, base))  # type: ignore[arg-type]
+
+
+def _value(g: Grammar, rule: str, p: dict[str, str], future: bool, base: dt.date | None, lang: str) -> tuple[str | None, str]:
+    year = int(p["y"]) if "y" in p else None
+    if rule == "iso":
+        return dt.date(int(p["y"]), int(p["m"]), int(p["d"])).isoformat(), "day"
+    if rule == "numeric":
+        a, b = int(p["a"]), int(p["b"])
+        day, month = (b, a) if lang == "en" and p["sep"] == "/" else (a, b)
+        return dt.date(int(p["y"]), month, day).isoformat(), "day"
+    if rule in ("dmy", "mdy"):
+        month, day = g.month(p["m"]), int(p["d"])
+        if year is None:
+            year = _year_for(month, day, base, future)
+            if year is None:
+                return None, "day"
+            if "wd" in p:
+                year = _weekday_year(year, month, day, g.weekday(p["wd"]))
+        return dt.date(year, month, day).isoformat(), "day"
+    if rule == "my":
+        return f"{year:04d}-{g.month(p['m']):02d}", "month"
+    if rule in ("s_y", "year", "year_sfx"):
+        return f"{year:04d}", "year"
+    if base is None:
+        return None, "day"
+    if rule == "m_rel":
+        unit, offset = g.rels[_k(p["rel"])]
+        return f"{base.year + offset:04d}-{g.month(p['m']):02d}", "month"
+    if rule == "rel":
+        return _relative(g.rels[_k(p["rel"])], base)
+    if rule == "rd":
+        return (base + dt.timedelta(days=g.reldays[_k(p["rd"])])).isoformat(), "day"
+    if rule in ("mod_pre", "mod_post"):
+        offset = g.mods[("pre" if rule == "mod_pre" else "post", _k(p["mod"]))]
+        return _modified(g, p, offset, base)
+    if rule == "ago":
+        n = int(p["n"]) if p["n"].isdigit() else g.numbers[_k(p["n"])]
+        return _ago(g.units[_k(p["unit"])], n, base)
+    if rule == "month":
+        return _month_alone(g.month(p["m"]), base, future), "month"
+    if rule == "weekday":
+        return _weekday(g.weekday(p["wd"]), base, 1 if future else -1, strict=False).isoformat(), "day"
+    if rule == "season":
+        return f"{base.year:04d}", "year"
+    return None, "day"
+
+
+def _k(word: str) -> str:
+    return " ".join(word.casefold().replace("’", "'").rstrip(".").split())
+
+
+def _year_for(month: int, day: int, base: dt.date | None, future: bool) -> int | None:
+    """The year that puts day/month nearest the publication date, past unless future-tense."""
+    if base is None:
+        return None
+    this = _safe_date(base.year, month, day)
+    if this is None:
+        return None
+    if future:
+        return base.year if this >= base - dt.timedelta(days=7) else base.year + 1
+    return base.year if this <= base + dt.timedelta(days=7) else base.year - 1
+
+
+def _weekday_year(year: int, month: int, day: int, weekday: int) -> int:
+    """Of ``year`` and its neighbours, the one where day/month falls on ``weekday``."""
+    for candidate in (year, year - 1, year + 1):
+        date = _safe_date(candidate, month, day)
+        if date is not None and date.weekday() == weekday:
+            return candidate
+    return year
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _relative(rel: tuple[str, int], base: dt.date) -> tuple[str, str]:
+    unit, offset = rel
+    if unit == "year":
+        return f"{base.year + offset:04d}", "year"
+    if unit == "month":
+        y, m = _add_months(base.year, base.month, offset)
+        return f"{y:04d}-{m:02d}", "month"
+    monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=offset)
+    return f"{monday.year:04d}-{monday.month:02d}", "month"
+
+
+def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:
+    total = year * 12 + (month - 1) + offset
+    return total // 12, total % 12 + 1
+
+
+def _modified(g: Grammar, p: dict[str, str], offset: int, base: dt.date) -> tuple[str | None, str]:
+    if "wd" in p:
+        if offset == 0:
+            return _weekday(g.weekday(p["wd"]), base, 0, strict=False).isoformat(), "day"
+        return _weekday(g.weekday(p["wd"]), base, offset, strict=True).isoformat(), "day"
+    if "m" in p:
+        month = g.month(p["m"])
+        if offset < 0:
+            year = base.year if month < base.month else base.year - 1
+        elif offset > 0:
+            year = base.year if month > base.month else base.year + 1
+        else:
+            year = base.year
+        return f"{year:04d}-{month:02d}", "month"
+    return f"{base.year:04d}", "year"
+
+
+def _weekday(weekday: int, base: dt.date, direction: int, strict: bool) -> dt.date:
+    """The weekday nearest ``base`` in ``direction`` (-1 past, 1 future, 0 same week)."""
+    if direction == 0:
+        return base + dt.timedelta(days=weekday - base.weekday())
+    if direction > 0:
+        days = (weekday - base.weekday()) % 7
+        return base + dt.timedelta(days=days or (7 if strict else 0))
+    days = (base.weekday() - weekday) % 7
+    return base - dt.timedelta(days=days or (7 if strict else 0))
+
+
+def _month_alone(month: int, base: dt.date, future: bool) -> str:
+    if future:
+        year = base.year if month >= base.month else base.year + 1
+    else:
+        year = base.year if month <= base.month else base.year - 1
+    return f"{year:04d}-{month:02d}"
+
+
+def _ago(unit: str, n: int, base: dt.date) -> tuple[str, str]:
+    if unit == "year":
+        return f"{base.year - n:04d}", "year"
+    if unit == "month":
+        y, m = _add_months(base.year, base.month, -n)
+        return f"{y:04d}-{m:02d}", "month"
+    days = n * (7 if unit == "week" else 1)
+    return (base - dt.timedelta(days=days)).isoformat(), "day"
+
+
+def period(value: str) -> tuple[dt.date, dt.date]:
+    """First and last day of the period an ISO value names."""
+    parts = [int(x) for x in value.split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        last = calendar.monthrange(parts[0], parts[1])[1]
+        return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], last)
+    day = dt.date(parts[0], parts[1], parts[2])
+    return day, day
+
+
+def _aux(value: str, precision: str, base: dt.date | None) -> str | None:
+    if base is None:
+        return None
+    first, last = period(value)
+    if first > base:
+        return "future"
+    if last < base - dt.timedelta(days=HISTORICAL_DAYS):
+        return "historical"
+    return None
+
+
+def clause_is_future(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the clause of ``text`` around [start, end) speaks of the future."""
+    return _clause_future(grammar(lang), text, start, end)

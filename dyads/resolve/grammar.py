@@ -1,0 +1,174 @@
+"""Per-language temporal grammar: compiled regular expressions built once from ``lang/<xx>/dates.tsv``.
+
+Each pattern names what it found in its groups (``d``, ``m``, ``y``, ``wd``, ``s``, ``rel``,
+``rd``, ``mod``, ``n``, ``unit``); ``dates.py`` turns those into ISO values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from ..lang import read_tsv
+
+FLAGS = regex.IGNORECASE | regex.VERSION1 | regex.UNICODE
+# what a pattern cannot match without: a digit, a date word, or both (sentences lacking it skip the pattern)
+NEEDS_DIGIT = frozenset({"iso", "numeric", "year", "year_sfx"})
+NEEDS_BOTH = frozenset({"dmy", "mdy", "my", "s_y"})
+PARTABLE = frozenset({"my", "s_y", "rel", "year", "year_sfx", "month", "season", "m_rel"})
+
+_DAY = r"(?<![\d.,:])(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|º|°|-?го|-?е)?"
+_YEAR = r"(?P<y>(?:1[6-9]|20)\d\d)(?![\d.,]\d)(?!['’]?s\b)"  # not "1990s" (a decade)
+_GENERIC_CONN = ("of", "de", "del", "di")
+# "by 2000 soldiers": a number before a plural noun is a count, not a year (English plurals)
+_NOT_COUNT = {"en": r"(?!\s+\p{Ll}+s\b)"}
+
+
+@dataclass
+class Grammar:
+    lang: str
+    months: dict[str, int] = field(default_factory=dict)
+    weekdays: dict[str, int] = field(default_factory=dict)
+    seasons: dict[str, int] = field(default_factory=dict)
+    reldays: dict[str, int] = field(default_factory=dict)
+    rels: dict[str, tuple[str, int]] = field(default_factory=dict)
+    mods: dict[tuple[str, str], int] = field(default_factory=dict)  # (position, word) -> offset
+    units: dict[str, str] = field(default_factory=dict)
+    numbers: dict[str, int] = field(default_factory=dict)  # number words: "three" -> 3
+    future: regex.Pattern[str] | None = None
+    weekday_before: regex.Pattern[str] | None = None  # "Tuesday, " right before a day and month
+    word_anchor: regex.Pattern[str] | None = None  # any date word: sentences without one skip the word patterns
+    part_before: regex.Pattern[str] | None = None  # "early", "the second half of" ending right before a match
+    patterns: list[tuple[str, regex.Pattern[str]]] = field(default_factory=list)
+
+    def month(self, word: str) -> int:
+        return self.months[_key(word)]
+
+    def weekday(self, word: str) -> int:
+        return self.weekdays[_key(word)]
+
+
+def _key(word: str) -> str:
+    return " ".join(word.casefold().replace("’", "'").rstrip(".").split())
+
+
+def _alt(forms: list[str], cs: set[str] | None = None) -> str:
+    """Longest-first alternation; forms in ``cs`` match only with their capitalisation."""
+    out = []
+    for form in sorted(set(forms), key=len, reverse=True):
+        body = regex.escape(form).replace(r"\ ", r"\s+").replace("'", "['’]")
+        out.append(f"(?-i:{body})" if cs and form in cs else body)
+    if not out:
+        return "(?!)"
+    # a one-character look-ahead lets the engine skip most positions before trying the words
+    firsts = sorted({ch for f in forms if f for ch in (f[0].lower(), f[0].upper())})
+    head = "".join(regex.escape(ch) for ch in firsts)
+    return f"(?=[{head}])(?:" + "|".join(out) + ")"
+
+
+def _bounded(alt: str) -> str:
+    return rf"(?<![\w-]){alt}(?![\w])"
+
+
+@lru_cache(maxsize=16)
+def grammar(lang: str) -> Grammar:
+    rows = read_tsv(lang, "dates.tsv") or read_tsv("en", "dates.tsv")
+    g = Grammar(lang)
+    kinds: dict[str, list[str]] = {}
+    cs: set[str] = set()
+    abbr: set[str] = set()
+    pre_mods: list[str] = []
+    post_mods: list[str] = []
+    for row in rows:
+        kind, form = row[0], row[1]
+        value = row[2] if len(row) > 2 else ""
+        flags = set((row[3] if len(row) > 3 else "").split(","))
+        flag = "post" if "post" in flags else ("pre" if "pre" in flags else "")
+        kinds.setdefault(kind, []).append(form)
+        if "cs" in flags:
+            cs.add(form)
+        if "abbr" in flags:
+            abbr.add(form)
+        k = _key(form)
+        if kind == "month":
+            g.months[k] = int(value)
+        elif kind == "weekday":
+            g.weekdays[k] = int(value)
+        elif kind == "season":
+            g.seasons[k] = int(value)
+        elif kind == "relday":
+            g.reldays[k] = int(value)
+        elif kind == "rel":
+            unit, offset = value.split(":")
+            g.rels[k] = (unit, int(offset))
+        elif kind in ("prev", "next", "this"):
+            g.mods[(flag or "pre", k)] = int(value)
+            (post_mods if flag == "post" else pre_mods).append(form)
+        elif kind == "unit":
+            g.units[k] = value
+        elif kind == "num":
+            g.numbers[k] = int(value)
+    g.future = regex.compile(_bounded(_alt(kinds.get("future", []))), FLAGS) if kinds.get("future") else None
+    g.patterns = _patterns(g, kinds, cs, abbr, pre_mods, post_mods)
+    return g
+
+
+def _patterns(g: Grammar, kinds: dict[str, list[str]], cs: set[str], abbr: set[str], pre_mods: list[str], post_mods: list[str]) -> list[tuple[str, regex.Pattern[str]]]:
+    month_forms = kinds.get("month", [])
+    M = rf"(?P<m>{_alt(month_forms, cs)})(?:\.|(?![\w]))"
+    W = rf"(?P<wd>{_alt(kinds.get('weekday', []), cs)})(?![\w])"
+    S = rf"(?P<s>{_alt(kinds.get('season', []), cs)})(?![\w])"
+    conn = _alt([*_GENERIC_CONN, *kinds.get("conn", [])])
+    ys = kinds.get("yearsuffix", [])
+    YS = rf"(?:\s*{_alt(ys)}(?!\w))?" if ys else ""
+    part = kinds.get("part", [])
+    # words like "early", "the second half of" are attached after matching (see part_before):
+    # an optional group at the head of every pattern would be tried at every position
+    PART = ""
+    g.part_before = regex.compile(
+        rf"(?<![\w-]){_alt(part, cs)}(?:\s+(?:{conn}|the|des|de\s+la|de\s+l'|dell'|della|del))?\s*$", FLAGS
+    ) if part else None
+    REL = rf"(?P<rel>{_alt(kinds.get('rel', []), cs)})(?![\w])"
+    RD = rf"(?P<rd>{_alt(kinds.get('relday', []), cs)})(?![\w])"
+    prep = _alt(kinds.get("yearprep", []), cs)
+    units = _alt(kinds.get("unit", []))
+    N = rf"(?P<n>\d{{1,3}}|{_alt(kinds.get('num', []))})" if kinds.get("num") else r"(?P<n>\d{1,3})"
+    ago = kinds.get("ago", [])
+    ago_post = [r[1] for r in read_tsv(g.lang, "dates.tsv") if r[0] == "ago" and len(r) > 3 and r[3] == "post"]
+    wd_opt = ""  # a weekday before a date is attached after matching (see weekday_before)
+    g.weekday_before = regex.compile(rf"(?<![\w]){W},?\s+$", FLAGS)
+    pats: dict[str, str] = {
+        "iso": r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)",
+        "numeric": r"(?<![\d.,/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d])",
+        "dmy": rf"{wd_opt}{_DAY}\s*\.?\s*(?:{conn}\s+)?{M}(?:\s*,?\s*(?:{conn}\s+)?{_YEAR}{YS})?",
+        "mdy": rf"{wd_opt}(?<![\w]){M}\s*{_DAY}(?![\d:])(?:\s*,\s*{_YEAR}|\s+{_YEAR})?",
+        "my": rf"{PART}(?<![\w]){M}\s*,?\s*(?:{conn}\s+)?{_YEAR}{YS}",
+        "m_rel": rf"(?<![\w]){M}\s+(?:{conn}\s+)?{REL}",
+        "s_y": rf"{PART}(?<![\w]){S}\s+(?:{conn}\s+)?{_YEAR}{YS}",
+        "rel": rf"{PART}(?<![\w]){REL}",
+        "rd": rf"(?<![\w]){RD}",
+        "year": rf"(?=(?:1[6-9]|20)\d\d)(?<=(?<![\w]){prep}(?:\s+|(?<=-))(?:the\s+|el\s+|l'|la\s+)?){_YEAR}{YS}{_NOT_COUNT.get(g.lang, '')}",
+        "year_sfx": rf"(?<![\w]){_YEAR}\s*{_alt(ys)}(?!\w)" if ys else "(?!)",
+    }
+    if pre_mods:
+        pats["mod_pre"] = rf"(?<![\w])(?P<mod>{_alt(pre_mods, cs)})\s+(?:{W}|{M}|{S})"
+    if post_mods:
+        pats["mod_post"] = rf"(?<![\w])(?:{W}|{M}|{S})\s+(?P<mod>{_alt(post_mods, cs)})(?!\w)"
+    if ago:
+        if ago_post:
+            pats["ago"] = rf"(?<![\w]){N}\s+(?P<unit>{units})\s+{_alt(ago)}(?!\w)"
+        else:
+            pats["ago"] = rf"(?<![\w]){_alt(ago)}\s+{N}\s+(?P<unit>{units})(?!\w)"
+    bare_months = [f for f in month_forms if f not in abbr and f not in cs]
+    cs_months = [f for f in month_forms if f in cs and f not in abbr]
+    bare = [rf"(?<![\w]){_alt(bare_months)}(?![\w])"] if bare_months else []
+    if cs_months:
+        bare.append(rf"(?=\p{{Lu}})(?<=(?<![\w]){prep}\s+){_alt(cs_months, cs)}(?![\w])")
+    pats["month"] = rf"{PART}(?P<m>{'|'.join(bare) or '(?!)'})"
+    pats["weekday"] = rf"(?<![\w]){W}"
+    pats["season"] = rf"{PART}(?<![\w]){S}"
+    words = [*month_forms, *kinds.get("weekday", []), *kinds.get("season", []), *kinds.get("relday", []), *kinds.get("rel", []), *pre_mods, *post_mods, *kinds.get("unit", [])]
+    g.word_anchor = regex.compile(rf"(?<![\w]){_alt(words, cs)}", FLAGS)
+    return [(name, regex.compile(p, FLAGS)) for name, p in pats.items()]
