@@ -86,6 +86,7 @@ def code_inputs(
     stdin: IO[str] | None = None,
     stages: Iterable[str] = STAGES,
     workers: int = 1,
+    published: dict[str, str] | None = None,
 ) -> RunSummary:
     """Code files, folders or ``-`` (stdin); store in ``db`` and/or write JSONL to ``output``.
 
@@ -100,6 +101,8 @@ def code_inputs(
     documents = read_inputs(inputs, config, stdin=stdin)
     if lang:
         documents = _force_lang(documents, lang)
+    if published:
+        documents = _with_published(documents, published)
     tally = _Tally()
     store_time = 0.0
     timings: dict[str, float] = {}
@@ -140,10 +143,17 @@ def _coded(documents: Iterable[Document], config: Config, stages: tuple[str, ...
 
 def demo(db_path: str, config: Config | None = None, on_progress: Progress | None = None) -> RunSummary:
     """Code the bundled demo corpus (``dyads/data/demo/``) into ``db_path``."""
-    files = sorted(str(p) for p in DEMO_DIR.glob("*") if p.is_file() and not p.name.upper().startswith("README"))
+    files = sorted(str(p) for p in DEMO_DIR.glob("*") if p.is_file() and p.suffix in (".txt", ".html") and not p.name.upper().startswith("README"))
     if not files:
         raise DyadsError(f"the demo corpus is missing from {DEMO_DIR}", fix="reinstall dyads from a full checkout")
-    return code_inputs(files, config or Config.load(), db=db_path, on_progress=on_progress)
+    return code_inputs(files, config or Config.load(), db=db_path, on_progress=on_progress, published=_demo_dates())
+
+
+def _demo_dates() -> dict[str, str]:
+    """The demo's feed metadata: plain-text files cannot carry their publication date."""
+    path = DEMO_DIR / "published.tsv"
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
+    return {name.strip(): date.strip() for name, date in rows}
 
 
 def _open_store(db: str) -> Any:
@@ -161,6 +171,12 @@ def _open_output(output: str | IO[str] | None, stack: ExitStack) -> IO[str] | No
         return stack.enter_context(open(output, "w", encoding="utf-8"))
     except OSError as exc:
         raise DyadsError(f"cannot write {output}: {exc.strerror or exc}", fix="check the folder exists and is writable") from exc
+
+
+def _with_published(documents: Iterable[Document], published: dict[str, str]) -> Iterator[Document]:
+    """Publication dates from a feed's metadata, for documents that carry none themselves."""
+    for doc in documents:
+        yield replace(doc, published=published[doc.id]) if doc.published is None and doc.id in published else doc
 
 
 def _force_lang(documents: Iterable[Document], lang: str) -> Iterator[Document]:
