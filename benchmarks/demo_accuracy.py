@@ -1,0 +1,62 @@
+"""How right are the demo's events? Scores `dyads demo` against the hand-coded key.
+
+    python benchmarks/demo_accuracy.py [--show]
+
+The key is tests/data/demo_gold.jsonl (written by hand for the invented demo articles).
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from dyads.evaluate.documents import read_document_gold, score_documents
+from dyads.export import record_to_event
+from dyads.run import demo
+from dyads.store import Store
+
+GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "demo_gold.jsonl"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--show", action="store_true", help="list missed and extra events")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "demo.duckdb")
+        demo(db)
+        with Store(db, read_only=True) as store:
+            records = store.query_events()
+    events = defaultdict(list)
+    for record in records:
+        events[record["doc_id"]].append(record_to_event(record))
+    score = score_documents(read_document_gold(GOLD), events)
+    table = Table(title="demo events vs the hand-coded key")
+    for column in ("measure", "value"):
+        table.add_column(column)
+    table.add_row("gold events", str(score.gold))
+    table.add_row("predicted events", str(score.predicted))
+    table.add_row("matched (type + sentence + actor)", str(score.matched))
+    table.add_row("precision", f"{score.precision:.2f}")
+    table.add_row("recall", f"{score.recall:.2f}")
+    table.add_row("F1", f"{score.f1:.2f}")
+    table.add_row("recipients also right", f"{score.matched_roles} / {score.matched}")
+    table.add_row("type + sentence (any actor)", f"{score.type_only} / {score.gold}")
+    table.add_row("dates right (of matched with gold date)", f"{score.dates_right} / {score.dates_gold}")
+    console = Console()
+    console.print(table)
+    if args.show:
+        for miss in score.misses:
+            console.print(f"[red]missed[/red] {miss.doc}: {miss.event} {miss.actor}->{miss.recipient} «{miss.sentence[:70]}»")
+        for extra in score.extras:
+            codes = [m.entity.code if m.entity else None for m in extra.actor], [m.entity.code if m.entity else None for m in extra.recipient]
+            console.print(f"[yellow]extra[/yellow] {extra.doc_id}: {extra.event} {codes[0]}->{codes[1]} «{extra.text[:70]}»")
+
+
+if __name__ == "__main__":
+    main()
