@@ -89,7 +89,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         timings, sentences, events, ok = run_pipeline(items, args.workers, Path(tmp) / "bench.duckdb")
         cold = startup_seconds(Path(tmp))
-    stages = ["ingest", "clean", "language", "segment", "recognize", "code", "resolve", "store"]
+    stages = ["ingest", "clean", "language", "segment", "recognize", "code", "resolve", "dedup", "store"]
     loads = {k: v for k, v in timings.items() if k.startswith("load:")}
     total = sum(timings.get(s, 0.0) for s in stages) + sum(loads.values())
     if args.workers > 1:  # stage times are summed over workers; wall time is what the user waits

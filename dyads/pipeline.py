@@ -19,7 +19,7 @@ from .model import Document, Event, Processed
 
 StageFn = Callable[[list[Processed], "Context"], list[Processed]]
 
-STAGES: tuple[str, ...] = ("clean", "language", "segment", "recognize", "code", "resolve")
+STAGES: tuple[str, ...] = ("clean", "language", "segment", "recognize", "code", "resolve", "dedup")
 _STAGE_MODULES = {
     "clean": "dyads.clean",
     "language": "dyads.language",
@@ -27,6 +27,7 @@ _STAGE_MODULES = {
     "recognize": "dyads.recognize",
     "code": "dyads.code",
     "resolve": "dyads.resolve",
+    "dedup": "dyads.dedup",
 }
 
 

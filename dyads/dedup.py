@@ -1,0 +1,75 @@
+"""Dedup: merge repeated mentions of the same event within a document.
+
+News repeats itself: the headline, the lead and a later paragraph often report one event
+three times. Events of a document that share type, actors and recipients (by code) and
+have compatible dates are one event; the best-supported mention is kept and the others
+are listed in its explanation, so nothing is lost from view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .model import Event, Mention, Processed
+
+if TYPE_CHECKING:
+    from .pipeline import Context
+
+# For these types the two sides are interchangeable ("X met Y" is "X and Y met").
+SYMMETRIC = frozenset({"CONSULT"})
+
+
+def process(batch: list[Processed], ctx: Context) -> list[Processed]:
+    return [item.with_(events=tuple(merge_events(item.events, _title_end(item)))) for item in batch]
+
+
+def _title_end(item: Processed) -> int:
+    """End offset of the headline line, when the document starts with one."""
+    first = item.sentences[0] if item.sentences else None
+    if first is None or "\n" not in item.document.text[: first.end + 1]:
+        return 0
+    return first.end if first.start == 0 else 0
+
+
+def _codes(mentions: tuple[Mention, ...]) -> frozenset[str]:
+    return frozenset(m.entity.code or m.entity.name for m in mentions if m.entity is not None)
+
+
+def _key(event: Event) -> tuple[str, frozenset[str], frozenset[str]]:
+    actors, recipients = _codes(event.actor), _codes(event.recipient)
+    if event.event in SYMMETRIC:
+        return event.event, actors | recipients, frozenset()
+    return event.event, actors, recipients
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    return a.date.startswith(b.date) or b.date.startswith(a.date)
+
+
+def _rank(event: Event, title_end: int) -> tuple[bool, bool, float, int]:
+    """Prefer body sentences, aux-free readings, confidence, then earliest position."""
+    return (event.sentence_start >= title_end, not event.aux, event.confidence, -event.sentence_start)
+
+
+def merge_events(events: tuple[Event, ...], title_end: int = 0) -> list[Event]:
+    """Merge duplicates; keeps input order of the surviving events."""
+    groups: list[list[Event]] = []
+    for event in events:
+        key = _key(event)
+        home = next((g for g in groups if _key(g[0]) == key and all(_dates_agree(event, other) for other in g)), None)
+        if home is None:
+            groups.append([event])
+        else:
+            home.append(event)
+    merged = []
+    for group in groups:
+        best = max(group, key=lambda e: _rank(e, title_end))
+        others = [e for e in group if e is not best]
+        if others:
+            spans = ", ".join(f"{e.sentence_start}-{e.sentence_end}" for e in others)
+            best = replace(best, explanation=(*best.explanation, f"dedup: merged {len(others)} repeated mention(s) at {spans}"))
+        merged.append((events.index(group[0]), best))
+    return [event for _, event in sorted(merged, key=lambda pair: pair[0])]
