@@ -1,0 +1,39 @@
+"""Recognize: actors, places and times together; bare agents take the country of their place."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.ingest import document_from_text
+from dyads.model import Processed
+from dyads.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> Pipeline:
+    return Pipeline(stages=("clean", "language", "segment", "recognize"))
+
+
+CASES = [
+    # (lang, text, mention text, expected actor code)
+    ("de", "TIFLIS, 21. November — Tausende protestierten. Die Polizei setzte Wasserwerfer ein.", "Polizei", "GEOCOP"),
+    ("en", "Police detained dozens of protesters in Minsk on Sunday, witnesses said.", "Police", "BLRCOP"),
+    ("es", "La policía detuvo a varios periodistas en Bakú el martes.", "policía", "AZECOP"),
+    ("en", "Russian troops shelled the outskirts of Kharkiv on Monday.", "Russian troops", "RUSMIL"),
+    ("en", "Police said the rally was peaceful.", "Police", "COP"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "mention", "code"), CASES)
+def test_bare_agents_take_the_country_of_their_place(recognizer: Pipeline, lang: str, text: str, mention: str, code: str) -> None:
+    doc = document_from_text(text, lang=lang, published="2026-11-21")
+    (item,) = recognizer.run_batch([Processed(doc)])
+    actors = {m.text: m.entity.code for m in item.mentions if m.kind == "actor" and m.entity}
+    assert actors.get(mention) == code, actors
+
+
+def test_place_read_as_location_is_not_an_actor(recognizer: Pipeline) -> None:
+    doc = document_from_text("The ministers met in Moscow on Tuesday. Moscow said the talks were useful.", lang="en", published="2026-11-20")
+    (item,) = recognizer.run_batch([Processed(doc)])
+    kinds = [(m.kind, m.start) for m in item.mentions if m.text == "Moscow"]
+    assert kinds == [("place", 21), ("actor", 40)]
