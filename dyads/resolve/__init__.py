@@ -8,6 +8,7 @@ nearest place mention in its sentence, else the dateline's place.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -43,8 +44,27 @@ def resolve_item(item: Processed, kb: Any = None, default_date: str | None = Non
     times = [m for m in item.mentions if m.kind == "time" and m.time is not None]
     places = [m for m in item.mentions if m.kind == "place" and m.place is not None]
     dateline = next((p for p in places if p.rule.endswith("dateline")), None)
+    if dateline is not None and len(times) > 1:
+        # The dateline's date says when the story was filed; a time in the sentence itself
+        # ("on Thursday") says when the event happened, so it wins.
+        head = _dateline_end(doc.text, dateline)
+        body = [t for t in times if t.start >= head]
+        times = body + [t for t in times if t.start < head and not _shares_sentence(t, body, item)]
     events = tuple(_resolve_event(e, doc.text, doc.lang or "en", times, places, dateline, fallback) for e in item.events)
     return item.with_(events=events)
+
+
+_DATELINE_END = re.compile(r"\s[—–-]{1,2}\s|\)\s*[—–-]|\.\s|:\s")
+
+
+def _dateline_end(text: str, dateline: Mention) -> int:
+    match = _DATELINE_END.search(text, dateline.end, dateline.end + 100)
+    return match.end() if match else dateline.end
+
+
+def _shares_sentence(time: Mention, others: list[Mention], item: Processed) -> bool:
+    sentence = next((s for s in item.sentences if s.start <= time.start < s.end), None)
+    return sentence is not None and any(sentence.start <= o.start < sentence.end for o in others)
 
 
 def _fallback(item: Processed, kb: Any, default_date: str | None) -> tuple[str, str, str] | None:
