@@ -66,6 +66,16 @@ def test_place_versus_metonymy(gaz: Gazetteer, lang: str, text: str, located: st
         ("en", "The summit opened in the United States.", "United States", "USA", "country"),
         ("ru", "Саммит открылся в Астане.", "Астане", "KAZ", "city"),
         ("en", "Clashes were reported near Aleppo.", "Aleppo", "SYR", "city"),
+        ("en", "Wildfires spread across Alberta.", "Alberta", "CAN", "admin1"),
+        ("en", "Flooding hit towns in Queensland.", "Queensland", "AUS", "admin1"),
+        ("en", "Shelling was reported in Donetsk Oblast.", "Donetsk Oblast", "UKR", "admin1"),
+        ("en", "The council met in Innisfail on Tuesday.", "Innisfail", "CAN", "city"),
+        ("en", "Refugees fled into Turkey.", "Turkey", "TUR", "country"),
+        ("en", "Talks were held in Paris, Berlin and Rome.", "Rome", "ITA", "city"),
+        ("en", "A Geneva-based group said so.", "Geneva", "CHE", "city"),
+        ("en", "The plant near Gainesville, Va. closed.", "Gainesville", "USA", "city"),
+        ("en", "The plant near Gainesville, Va. closed.", "Va.", "USA", "admin1"),
+        ("en", "Many residents of Innisfail, Alberta voted.", "Innisfail", "CAN", "city"),
     ],
 )
 def test_locations(gaz: Gazetteer, lang: str, text: str, name: str, iso3: str, resolution: str) -> None:
@@ -73,6 +83,57 @@ def test_locations(gaz: Gazetteer, lang: str, text: str, name: str, iso3: str, r
     assert name in found
     place = found[name].place
     assert place is not None and (place.country, place.resolution) == (iso3, resolution)
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["Chinese"], ["CHN"]),  # a demonym read as its country, not a town with that alternate name
+        (["Palestinians"], ["PSE"]),
+        (["Georgia", "Atlanta"], ["USA", "USA"]),  # the state, next to its capital
+        (["Georgia", "Tbilisi"], ["GEO", "GEO"]),
+        (["Paris", "Lamar County", "Texas"], ["USA", "USA", "USA"]),
+        (["London", "Ontario", "Toronto"], ["CAN", "CAN", "CAN"]),
+        (["London"], ["GBR"]),
+    ],
+)
+def test_resolve_names_in_context(gaz: Gazetteer, names: list[str], expected: list[str]) -> None:
+    from dyads.resolve.places import resolve_names
+
+    assert [e.country if e else None for e in resolve_names(names, gaz)] == expected
+
+
+def test_admin1_and_country_readings(gaz: Gazetteer) -> None:
+    from dyads.resolve.places import resolve_names
+
+    georgia, _ = resolve_names(["Georgia", "Atlanta"], gaz)
+    assert georgia is not None and georgia.kind == "admin1" and georgia.geonameid == 4197000
+    (alberta,) = resolve_names(["Alberta"], gaz)
+    assert alberta is not None and alberta.geonameid == 5883102
+
+
+def test_compiled_gazetteer_matches_tsv(tmp_path: Path) -> None:
+    from dyads.resolve.gazetteer import COMPILED, SHIPPED, _from_rows, compile_rows, load_compiled
+    from dyads.resolve.gazetteer import Gazetteer as Gaz
+
+    with gzip.open(SHIPPED, "rt", encoding="utf-8") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    assert len(load_compiled(COMPILED).entries) == len(lines)  # the shipped pair is in step
+    wanted = ("\tParis\t", "\tSpringfield\t", "\tGeorgia\t", "\tMoscow\t", "\tAlberta\t")
+    sample = tmp_path / "sample.tsv"
+    sample.write_text("".join(line for line in lines if any(w in line for w in wanted)), encoding="utf-8")
+    compiled = load_compiled(compile_rows(sample, tmp_path / "sample.bin.gz"))
+    plain = _from_rows(Gaz(), sample, {}, extension=False).finish()
+    assert len(compiled.entries) == len(plain.entries) > 10
+    for name in ("Paris", "Springfield", "Georgia", "Москве", "Alberta", "Nowhere"):
+        assert compiled.lookup(name) == plain.lookup(name), name
+
+
+def test_qualified_small_place_without_preposition(gaz: Gazetteer) -> None:
+    found = _places(gaz, "Officials said Gainesville, Ga. would vote on Monday.", "en")
+    place = found["Gainesville"].place
+    assert place is not None and place.geonameid == 4196586  # the Georgia one, not the larger Florida city
+    assert found["Gainesville"].rule == "place:qualified"
 
 
 def test_no_places_in_plain_words(gaz: Gazetteer) -> None:

@@ -1,11 +1,17 @@
 """Toponyms: find place names used as locations and resolve them against the gazetteer.
 
-A name counts as a location after a locative preposition (``in Moscow``, ``в Москве``,
-``a Mosca``, ``in Moskau``, ``à Moscou``, ``en Moscú``), in a dateline (``ALMATY, June 12``),
-or bare when it is a lesser city or region that names no actor. A capital or a country on its
-own is left to the knowledge base, which reads it as a metonymic actor (``Moscow said``).
-Ambiguous names are settled by population, the countries and regions the document names, and
-one reading per name per document.
+A name counts as a location after a locative preposition or a verb of movement (``in Moscow``,
+``fled into Turkey``, ``в Москве``, ``a Mosca``, ``in Moskau``, ``à Moscou``, ``en Moscú``), in
+a list that follows one (``in Paris, Berlin and Rome``, ``in Paris, France``), before ``-based``
+(``a Geneva-based group``), in a dateline (``ALMATY, June 12``), or bare when it is a large
+city or region that names no actor. A capital or a country on its own is left to the knowledge
+base, which reads it as a metonymic actor (``Moscow said``).
+
+Ambiguous names are settled once per document (same name, same place) by a prior (population
+and kind of place: countries and capitals up, regions and districts down) plus the context the
+*other* names of the document make: how much of their reading mass falls in each candidate's
+country and first-level division, a named division of the candidate (``Paris`` with ``Texas``),
+and nearness to the document's clearly-read places.
 """
 
 from __future__ import annotations
@@ -41,18 +47,14 @@ def load_gazetteer(config: Config) -> Gazetteer:
 
 
 def _add_aliases(gaz: Gazetteer) -> None:
-    by_country = {e.country: i for i, e in enumerate(gaz.entries) if e.kind == "country"}
-    by_id = {e.geonameid: i for i, e in enumerate(gaz.entries)}
+    by_country = gaz.countries()
     for lang in available_languages():
         for row in read_tsv(lang, "places.tsv"):
             if row[0] != "alias" or len(row) < 3:
                 continue
-            idx = by_id.get(int(row[2])) if row[2].isdigit() else by_country.get(row[2])
+            idx = gaz.position(int(row[2])) if row[2].isdigit() else by_country.get(row[2])
             if idx is not None:
-                bucket = gaz.index.setdefault(fold(row[1]), [])
-                if idx in bucket:
-                    bucket.remove(idx)
-                bucket.insert(0, idx)  # an alias names its place first
+                gaz.prefer(idx, fold(row[1]))
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,8 @@ class _Rules:
 @lru_cache(maxsize=16)
 def _rules(lang: str) -> _Rules:
     rows = read_tsv(lang, "places.tsv") or read_tsv("en", "places.tsv")
-    preps = sorted({r[1] for r in rows if r[0] == "prep"}, key=len, reverse=True)
+    forms = [r[1] for r in rows if r[0] == "prep"]
+    preps = sorted({*forms, *(f[:1].upper() + f[1:] for f in forms)}, key=len, reverse=True)  # "In Boise, ..."
     spaced = [regex.escape(p).replace(r"\ ", r"\s+") for p in preps if not p.endswith("'")]
     glued = [regex.escape(p) for p in preps if p.endswith("'")]
     alts = [rf"(?:{'|'.join(spaced)})\s+(?:{_ARTICLES}\s*)?" if spaced else "", rf"(?:{'|'.join(glued)})" if glued else ""]
@@ -156,6 +159,8 @@ def _sentence_hits(text: str, s: Sentence, gaz: Gazetteer, rules: _Rules, lang: 
             continue
         out.append(_Hit(a, a + length, text[a : a + length], key, cands, "locative"))
         busy.append((a, a + length))
+        out.extend(_list_hits(text, a + length, s.end, gaz, rules, lang, busy))
+    out.extend(_based_hits(chunk, s.start, text, gaz, rules, lang, busy))
     for m in rules.name.finditer(chunk):
         a = s.start + m.start()
         if any(a < e and b0 < s.start + m.end() for b0, e in busy):
@@ -165,6 +170,11 @@ def _sentence_hits(text: str, s: Sentence, gaz: Gazetteer, rules: _Rules, lang: 
             continue
         length, key, cands = found
         b = a + length
+        qualifier = _qualifier(text, b, s.end, cands, gaz, rules, lang)
+        if qualifier is not None and not any(x.start < b and a < x.end for x in actors):
+            out += [_Hit(a, b, text[a:b], key, cands, "qualified"), qualifier]
+            busy += [(a, b), (qualifier.start, qualifier.end)]
+            continue
         if not _bare_ok(cands, text, a, b, actors):
             continue
         out.append(_Hit(a, b, text[a:b], key, cands, "bare"))
@@ -172,11 +182,85 @@ def _sentence_hits(text: str, s: Sentence, gaz: Gazetteer, rules: _Rules, lang: 
     return out
 
 
+@lru_cache(maxsize=16)
+def _comma_name(lang: str) -> regex.Pattern[str]:
+    return regex.compile(rf",\s*(?P<name>{NAME})", regex.VERSION1)
+
+
+def _qualifier(text: str, at: int, end: int, cands: list[Entry], gaz: Gazetteer, rules: _Rules, lang: str) -> _Hit | None:
+    """The region or country that qualifies a place right after it ("Gainesville, Va.",
+    "Paris, Texas", "Moscow, Russia"): a location by its form, however small the place."""
+    m = _comma_name(lang).match(text, at, end)
+    if m is None:
+        return None
+    found = _longest(m.group("name"), gaz, rules, lang)
+    if found is None:
+        return None
+    length, key, regions = found
+    for r in regions:
+        if r.kind == "country" and any(c.country == r.country and c.kind != "country" for c in cands) or (
+            r.kind == "admin1" and any(c.admin1 == r.admin1 and c.kind != "admin1" for c in cands)
+        ):
+            a = m.start("name")
+            return _Hit(a, a + length, text[a : a + length], key, regions, "qualifier")
+    return None
+
+
+_AND = {"en": "and|or", "ru": "и|или", "it": "e|ed|o", "de": "und|oder", "fr": "et|ou", "es": "y|e|o"}
+
+
+@lru_cache(maxsize=16)
+def _list_next(lang: str) -> regex.Pattern[str]:
+    conj = _AND.get(lang, "and|or")
+    return regex.compile(rf"(?:\s*,\s*(?:(?:{conj})\s+)?|\s+(?:{conj}|&)\s+)(?:{_ARTICLES}\s+)?(?P<name>{NAME})", regex.VERSION1)
+
+
+def _list_hits(text: str, at: int, end: int, gaz: Gazetteer, rules: _Rules, lang: str, busy: list[tuple[int, int]]) -> list[_Hit]:
+    """Names listed after a located one share its preposition: "in Paris, Berlin and Rome", "in Paris, France"."""
+    out: list[_Hit] = []
+    pattern = _list_next(lang)
+    while (m := pattern.match(text, at, end)) is not None:
+        found = _longest(m.group("name"), gaz, rules, lang)
+        if found is None:
+            break
+        length, key, cands = found
+        a = m.start("name")
+        if any(a < e and b0 < a + length for b0, e in busy):
+            break
+        out.append(_Hit(a, a + length, text[a : a + length], key, cands, "list"))
+        busy.append((a, a + length))
+        at = a + length
+    return out
+
+
+_BASED = regex.compile(rf"(?<![\w-])(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})-based\b", regex.VERSION1)
+
+
+def _based_hits(chunk: str, offset: int, text: str, gaz: Gazetteer, rules: _Rules, lang: str, busy: list[tuple[int, int]]) -> list[_Hit]:
+    """ "Moscow-based", "a London-based firm": the name is a location, not an actor."""
+    out: list[_Hit] = []
+    if lang != "en" or "-based" not in chunk:
+        return out
+    for m in _BASED.finditer(chunk):
+        words = list(regex.finditer(r"\S+", m.group("name")))
+        for w in words:  # the shortest tail that is a known name: "the Geneva-based" -> Geneva
+            tail = m.group("name")[w.start() :]
+            found = _longest(tail, gaz, rules, lang)
+            if found is not None and found[0] == len(tail):
+                a = offset + m.start("name") + w.start()
+                b = a + found[0]
+                if not any(a < e and b0 < b for b0, e in busy):
+                    out.append(_Hit(a, b, text[a:b], found[1], found[2], "based"))
+                    busy.append((a, b))
+                break
+    return out
+
+
 def _bare_ok(cands: list[Entry], text: str, a: int, b: int, actors: list[Mention]) -> bool:
-    top = cands[0]
+    top = max(cands, key=_prior)
     if top.kind in ("country", "capital", "continent"):
         return False  # countries and capitals on their own are actors (metonymy), not locations
-    if top.kind == "city" and top.population < BARE_MIN_POPULATION:
+    if top.kind in ("city", "admin1", "admin2") and top.population < BARE_MIN_POPULATION:
         return False
     if any(m.start < b and a < m.end for m in actors):
         return False
@@ -206,6 +290,9 @@ def _longest(name: str, gaz: Gazetteer, rules: _Rules, lang: str) -> tuple[int, 
         key = fold(surface)
         if key in rules.stop:
             continue
+        dotted = name[len(surface) : len(surface) + 1] == "."
+        if dotted and (cands := gaz.lookup(key + ".")):  # an abbreviation: "Va.", "Calif.", "U.S."
+            return len(surface) + 1, key + ".", cands
         for variant in _variants(key, lang):
             cands = gaz.lookup(variant)
             if cands:
@@ -237,37 +324,101 @@ def _demonym_bases(key: str, lang: str) -> Iterable[str]:
             yield key[: -len(ending)] + base
 
 
+# weights of the document context (tuned on GeoWebNews; LGL and TR-News held out)
+W_COUNTRY = 1.2  # per unit of other names' reading mass in the candidate's country (capped)
+W_REGION = 1.6  # ... in its first-level division
+W_NEAR = 1.0  # a confident place of the document within NEAR_KM
+W_NAMED = 1.0  # the document names the candidate's own first-level division ("Paris" with "Texas")
+NEAR_KM = 150.0
+CAP = 2.0
+MAX_CONTEXT = 6.0
+_KIND_PRIOR = {"continent": 1.0, "country": 1.0, "capital": 1.0, "admin1": -0.6, "admin2": -1.2}
+
+
 def choose(hits: Sequence[_Hit], countries: set[str]) -> dict[str, Entry]:
-    """One reading per name: population, plus the countries and regions the document names.
+    """One reading per name: a population and feature-kind prior, then the document's context.
 
-    Only unambiguous names (all readings in one country / one region) set the context, so an
-    ambiguous name cannot vote for its own reading.
+    The context of a name is made by the *other* names only (so a name cannot vote for its own
+    reading): each spreads its prior reading mass over countries and first-level divisions, and
+    readings near the other names' confident readings gain. The countries of ``countries``
+    (actors of the document) count as named.
     """
-    context = set(countries)
-    regions: set[str] = set()
+    by_key: dict[str, list[Entry]] = {}
     for h in hits:
-        if len({c.country for c in h.candidates}) == 1 and h.candidates[0].country:
-            context.add(h.candidates[0].country)
-        if len(h.candidates) == 1 and h.candidates[0].kind == "admin1":
-            regions.add(h.candidates[0].admin1)
-    return {h.key: best(h.candidates, context, regions) for h in hits}
+        by_key.setdefault(h.key, h.candidates)
+    masses = {key: _mass(cands) for key, cands in by_key.items()}
+    country_total: dict[str, float] = {c: 1.0 for c in countries}
+    region_total: dict[str, float] = {}
+    for mass in masses.values():
+        for (cc, region), m in mass.items():
+            if cc:
+                country_total[cc] = country_total.get(cc, 0.0) + m
+            if region:
+                region_total[region] = region_total.get(region, 0.0) + m
+    anchors = {key: _confident(cands) for key, cands in by_key.items()}
+    out = {}
+    for key, cands in by_key.items():
+        own = masses[key]
+        own_cc: dict[str, float] = {}
+        own_region: dict[str, float] = {}
+        for (cc, region), m in own.items():
+            own_cc[cc] = own_cc.get(cc, 0.0) + m
+            own_region[region] = own_region.get(region, 0.0) + m
+        points = [a for k, a in anchors.items() if k != key and a is not None]
+        out[key] = max(cands, key=lambda e: _score(e, country_total, region_total, own_cc, own_region, points))
+    return out
 
 
-def best(cands: Sequence[Entry], countries: set[str], regions: set[str]) -> Entry:
-    def score(e: Entry) -> float:
-        value = math.log10(e.population + 10)
-        # a region loses to a city of its name unless it is ~4 times larger ("New York")
-        value += {"continent": 1.0, "country": 1.0, "capital": 1.0, "admin1": -0.6}.get(e.kind, 0.0)
-        value += 1.5 if e.country in countries else 0.0
-        value += 2.0 if e.admin1 and e.admin1 in regions and e.kind != "admin1" else 0.0
-        return value
+def _prior(e: Entry) -> float:
+    return math.log10(e.population + 10) + _KIND_PRIOR.get(e.kind, 0.0)
 
-    return max(cands, key=score)
+
+def _mass(cands: Sequence[Entry]) -> dict[tuple[str, str], float]:
+    """How a name's reading probability spreads over (country, division): prior-weighted."""
+    weights = [10 ** (_prior(e) / 2) for e in cands]  # square root of population: softer than population itself
+    total = sum(weights) or 1.0
+    out: dict[tuple[str, str], float] = {}
+    for e, w in zip(cands, weights, strict=True):
+        region = e.admin1 if e.kind not in ("country", "continent") else ""
+        key = (e.country or "", region)
+        out[key] = out.get(key, 0.0) + w / total
+    return out
+
+
+def _confident(cands: Sequence[Entry]) -> Entry | None:
+    """The reading of a name that is hardly in doubt (a clear favourite by prior), with a point."""
+    ranked = sorted(cands, key=_prior, reverse=True)
+    top = ranked[0]
+    if top.lat is None or top.kind in ("country", "continent"):
+        return None
+    if len(ranked) == 1 or _prior(top) - _prior(ranked[1]) >= 1.0:
+        return top
+    return None
+
+
+def _score(e: Entry, countries: dict[str, float], regions: dict[str, float], own_cc: dict[str, float],
+           own_region: dict[str, float], points: list[Entry]) -> float:
+    context = 0.0
+    if e.country:
+        context += W_COUNTRY * min(CAP, countries.get(e.country, 0.0) - own_cc.get(e.country, 0.0))
+    if e.admin1 and e.kind not in ("country", "continent"):
+        context += W_REGION * min(CAP, regions.get(e.admin1, 0.0) - own_region.get(e.admin1, 0.0))
+    if e.kind not in ("admin1", "country", "continent") and any(p.kind == "admin1" and p.admin1 == e.admin1 for p in points):
+        context += W_NAMED
+    if e.lat is not None and e.lon is not None and any(_km(e, p) <= NEAR_KM for p in points if p.geonameid != e.geonameid):
+        context += W_NEAR
+    # context moves a name between readings of like size; it does not make a village of a country
+    return _prior(e) + min(context, MAX_CONTEXT)
+
+
+def _km(a: Entry, b: Entry) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def resolve_names(names: Sequence[str], gazetteer: Gazetteer, countries: Iterable[str] = (), lang: str = "en") -> list[Entry | None]:
     """Resolve toponyms already found elsewhere (e.g. gold spans), coherently for one document."""
-    rules = _rules(lang)
     hits: list[_Hit | None] = []
     for name in names:
         surface = regex.sub(r"^the\s+|['’]s$", "", name.strip(), flags=regex.I)
