@@ -21,3 +21,18 @@ def test_event_date_prefers_the_sentence_over_the_dateline(lang: str, text: str,
     assert events, "no event coded"
     assert events[0].date == expected
     assert events[0].date_basis == "stated"
+
+
+PLACES = [
+    ("en", "ALMATY, Nov. 20 — The Kazakh foreign minister hosted his counterparts from Russia and Belarus.", "Almaty"),
+    ("en", "Russia and Kazakhstan signed a defence agreement in Astana on Tuesday.", "Astana"),
+    ("ru", "АСТАНА, 20 ноября. Министр обороны Казахстана принял делегацию из России и Белоруссии.", "Astana"),
+    ("it", "ROMA, 20 novembre — Il ministro degli Esteri ha ricevuto una delegazione dalla Russia.", "Rome"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), PLACES)
+def test_event_place_is_where_it_happens_not_where_people_come_from(lang: str, text: str, expected: str) -> None:
+    events = dyads.code_text(text, date="2026-11-20", lang=lang)
+    assert events, "no event coded"
+    assert events[0].event_loc is not None and events[0].event_loc.name == expected
