@@ -395,6 +395,7 @@ def train_command(
     data: list[str] = typer.Argument(..., help="Training files: project JSONL dyad lines, folders of them, or a PLOVER GSR file."),
     output: str | None = typer.Option(None, "-o", "--output", help="Model file to write (default: the shipped dyads/models/coder.npz)."),
     c: float = typer.Option(4.0, "--c", help="Inverse regularisation strength of the logistic regression."),
+    manifest: str | None = typer.Option(None, "--manifest", help="Also write a training-data manifest (Markdown) here."),
 ) -> None:
     """Retrain the dyad classifier on your own data (set model_file in the config to use it)."""
     from rich.table import Table
@@ -407,6 +408,12 @@ def train_command(
         report = train(data, output=output or DEFAULT_MODEL, c=c)
     except DyadsError as exc:
         raise _usage_error(str(exc)) from None
+    if manifest:
+        from pathlib import Path
+
+        from .code.train import manifest_text
+
+        Path(manifest).write_text(manifest_text(report, "dyads train " + " ".join(data)), encoding="utf-8")
     table = Table(title=f"trained on {report.examples} dyads -> {report.output}")
     table.add_column("file")
     table.add_column("examples", justify="right")

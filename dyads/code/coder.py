@@ -1,0 +1,182 @@
+"""The dyad coder: lexicons + the linear model -> a ``DyadResult`` for one (actor, recipient) pair."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..config import Config
+from ..errors import CoderError
+from ..ontology import NO_EVENT, PLOVER_TYPES, cameo_for, quad_class
+from .classifier import LinearModel
+from .features import DyadView, Party, Span, dyad_view, feature_names, hash_features
+from .triggers import Hit, Lexicon, Token, lexicon_for
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models"
+DEFAULT_MODEL = MODEL_DIR / "coder.npz"
+TOP_FEATURES = 6
+
+
+@dataclass(frozen=True)
+class DyadResult:
+    event: str  # PLOVER type or "NONE"
+    mode: str | None
+    context: tuple[str, ...]
+    aux: tuple[str, ...]
+    cameo: str | None
+    quad_code: int | None
+    confidence: float
+    trigger: tuple[int, int] | None  # character span of the trigger in the text
+    trigger_text: str | None
+    features: tuple[str, ...]  # the top features behind the decision, "name (+weight)"
+    rule: str | None = None  # a rule that overrode the model, if any
+    probabilities: tuple[tuple[str, float], ...] = ()  # the three most probable labels
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"event": self.event, "mode": self.mode, "context": list(self.context), "aux": list(self.aux),
+                "cameo": self.cameo, "quad_code": self.quad_code, "confidence": round(self.confidence, 4),
+                "trigger": list(self.trigger) if self.trigger else None, "trigger_text": self.trigger_text,
+                "features": list(self.features), "rule": self.rule}
+
+
+class Coder:
+    """Holds the model and the per-language lexicons; cheap to call, load once per process."""
+
+    def __init__(self, model: LinearModel | None, config: Config | None = None, lexicons: dict[str, Lexicon] | None = None) -> None:
+        self.model = model
+        self.config = config or Config()
+        self._lexicons = dict(lexicons or {})
+
+    def lexicon(self, lang: str) -> Lexicon:
+        if lang not in self._lexicons:
+            self._lexicons[lang] = lexicon_for(lang)
+        return self._lexicons[lang]
+
+    def analyse(self, text: str, actor: Party, recipient: Party | None, lang: str, tokens: Sequence[Token] | None = None,
+                triggers: Sequence[Hit] | None = None, cues: Sequence[Hit] | None = None) -> tuple[DyadView, DyadResult]:
+        view = dyad_view(text, actor, recipient, lang, self.lexicon(lang), tokens, triggers, cues)
+        result = self.decide(view, lang)
+        if result.trigger is not None:
+            result = replace(result, trigger_text=text[result.trigger[0] : result.trigger[1]])
+        return view, result
+
+    def decide(self, view: DyadView, lang: str) -> DyadResult:
+        ids = hash_features(view.features, lang)
+        if self.model is None:
+            probs = _lexicon_only(view)
+        else:
+            probs = self.model.proba(ids)
+        classes = self.model.classes if self.model is not None else (*PLOVER_TYPES, NO_EVENT)
+        order = np.argsort(-probs)
+        event, confidence = classes[int(order[0])], float(probs[int(order[0])])
+        event, confidence, rule = _apply_rules(view, event, confidence, probs, classes)
+        return self._result(view, event, confidence, rule, ids, lang, [(classes[int(i)], float(probs[int(i)])) for i in order[:3]])
+
+    def _result(self, view: DyadView, event: str, confidence: float, rule: str | None, ids: list[int], lang: str,
+                top: list[tuple[str, float]]) -> DyadResult:
+        hit = view.trigger
+        if hit is None and event != NO_EVENT and view.cues.speech is not None:
+            hit = view.cues.speech  # a statement's content decided it: anchor the event on the reporting verb
+        mode, context = (hit.pattern.mode, hit.pattern.context) if hit is not None and hit.label == event else (None, ())
+        cameo = _cameo(event, mode, tuple(context)) if event in PLOVER_TYPES else None
+        return DyadResult(
+            event=event, mode=mode, context=tuple(context), aux=view.cues.aux, cameo=cameo, quad_code=quad_class(cameo),
+            confidence=confidence, trigger=(hit.start, hit.end) if hit else None,
+            trigger_text=None, features=self._top_features(view, ids, event, lang),
+            rule=rule, probabilities=tuple((label, round(p, 4)) for label, p in top),
+        )
+
+    def _top_features(self, view: DyadView, ids: list[int], event: str, lang: str) -> tuple[str, ...]:
+        if self.model is None:
+            return tuple(f for f in view.features if f.startswith("T="))
+        names = [n.split("|", 1)[1] if n[:3].endswith("|") else n for n in feature_names(view.features, lang)]
+        weights = self.model.contributions(ids, event)
+        best: dict[str, float] = {}
+        for name, w in zip(names, weights, strict=True):
+            best[name] = best.get(name, 0.0) + float(w)
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])[:TOP_FEATURES]
+        return tuple(f"{name} ({w:+.2f})" for name, w in ranked if w > 0)
+
+
+@lru_cache(maxsize=4096)
+def _cameo(event: str, mode: str | None, context: tuple[str, ...]) -> str:
+    return cameo_for(event, mode, context)
+
+
+def _lexicon_only(view: DyadView) -> np.ndarray:
+    """Without a model: the trigger's type at a modest fixed probability, else NONE."""
+    classes = (*PLOVER_TYPES, NO_EVENT)
+    probs = np.full(len(classes), 0.01)
+    probs[classes.index(view.trigger.label if view.trigger else NO_EVENT)] = 0.6
+    return probs / probs.sum()
+
+
+def _apply_rules(view: DyadView, event: str, confidence: float, probs: np.ndarray, classes: Sequence[str]) -> tuple[str, float, str | None]:
+    """Explicit rules the model must not overturn: refusals are REJECT, negated actions are not coded."""
+    cues = view.cues
+    if cues.refusal and view.trigger is not None:
+        return "REJECT", max(confidence, float(probs[classes.index("REJECT")])), "refusal cue near the trigger -> REJECT"
+    if cues.negated and event != NO_EVENT and view.trigger is not None and event == view.trigger.label:
+        return NO_EVENT, 1.0 - confidence, "negated trigger -> not coded"
+    return event, confidence, None
+
+
+def load_coder(config: Config) -> Coder:
+    """The coder for a run: the model in ``config.model_file`` or the shipped one."""
+    path = Path(config.model_file) if config.model_file else DEFAULT_MODEL
+    if config.model_file and not path.is_file():
+        raise CoderError(f"model file {path} not found", fix="set model_file to a file written by `dyads train`")
+    model = LinearModel.load(path) if path.is_file() else None
+    return Coder(model, config)
+
+
+_LANG_HINTS = {
+    "en": ("the", "and", "of", "to", "said", "with", "was", "has"),
+    "it": ("il", "della", "di", "che", "e", "per", "ha", "dei", "gli", "è"),
+    "de": ("der", "die", "und", "das", "mit", "von", "den", "hat", "nicht", "ist"),
+    "fr": ("le", "la", "les", "des", "et", "du", "avec", "a", "est", "une"),
+    "es": ("el", "la", "los", "las", "y", "del", "con", "por", "que", "una"),
+}
+
+
+def detect_language(text: str) -> str:
+    """The project's detector when present; otherwise a cheap script + stop-word guess."""
+    try:
+        from .. import language as lang_module
+
+        detect = getattr(lang_module, "detect", None) or getattr(lang_module, "detect_language", None)
+        if detect is not None:
+            found = detect(text)
+            code = found if isinstance(found, str) else getattr(found, "lang", None)
+            if code:
+                return str(code)
+    except Exception:  # noqa: BLE001 - any detector trouble falls back to the heuristic
+        pass
+    if re.search(r"[а-яё]", text.lower()):
+        return "ru"
+    words = re.findall(r"\w+", text.lower())
+    scores = {lang: sum(words.count(w) for w in hints) for lang, hints in _LANG_HINTS.items()}
+    return max(scores, key=lambda k: scores[k]) if any(scores.values()) else "en"
+
+
+def as_span(text: str, part: str | tuple[int, int] | Sequence[Any] | None) -> tuple[Span, ...]:
+    """A substring (first occurrence), a (start, end) pair, or a list of either -> spans."""
+    if part is None:
+        return ()
+    if isinstance(part, str):
+        start = text.find(part)
+        if start < 0:
+            raise CoderError(f"{part!r} is not a substring of the text", fix="pass an exact substring or a (start, end) span")
+        return ((start, start + len(part)),)
+    if len(part) == 2 and all(isinstance(x, int) for x in part):
+        start, end = int(part[0]), int(part[1])
+        if not 0 <= start < end <= len(text):
+            raise CoderError(f"span {part!r} is outside the text", fix="use character offsets into the text")
+        return ((start, end),)
+    return tuple(span for item in part for span in as_span(text, item))

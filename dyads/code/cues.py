@@ -1,0 +1,111 @@
+"""Cues around a trigger: negation, modality (future, hypothetical), history, speech, voice.
+
+The cue words come from ``cues.tsv``; this module only decides which cue hits bear on a
+given trigger and dyad (distance windows in tokens, on the same clause side).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .triggers import Hit, Token
+
+AUX_CUES = ("negation", "future", "hypothetical", "historical")
+NEAR = 4  # tokens: how close a negation or modal cue must be to the trigger
+AGENT_WINDOW = 6  # "by the defence ministers of Russia": the marker may sit a few words before
+CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?"})
+
+
+@dataclass(frozen=True)
+class CueView:
+    """The cue facts one dyad's features and role rules need."""
+
+    negated: bool
+    refusal: bool
+    aux: tuple[str, ...]
+    actor_speaks: bool  # "A said ..." - the actor is the speaker of the clause
+    recipient_speaks: bool
+    actor_is_agent: bool  # "... by A" - passive agent marker right before the actor
+    recipient_is_agent: bool
+    passive: bool
+    meeting: bool
+    names: tuple[str, ...]  # every cue type present in the sentence
+    speech: Hit | None = None  # the actor's reporting verb ("said"), when the actor speaks
+
+
+def _before(hit: Hit, index: int, window: int) -> bool:
+    return 0 <= index - hit.last <= window
+
+
+def _near_trigger(hit: Hit, trigger: Hit | None, window: int = NEAR) -> bool:
+    if trigger is None:
+        return False
+    if hit.first <= trigger.last and trigger.first <= hit.last:
+        return True  # the cue overlaps the trigger ("not interested in")
+    if hit.last < trigger.first:
+        return trigger.first - hit.last <= window
+    return hit.first > trigger.last and hit.first - trigger.last <= 2
+
+
+def _speech_hit(cues: Sequence[Hit], span: tuple[int, int] | None) -> Hit | None:
+    if span is None:
+        return None
+    return next((c for c in cues if c.label == "speech" and 0 < c.first - span[1] <= 3), None)
+
+
+def _speaks(cues: Sequence[Hit], span: tuple[int, int] | None) -> bool:
+    return _speech_hit(cues, span) is not None
+
+
+def _agent(cues: Sequence[Hit], span: tuple[int, int] | None, tokens: Sequence[Token]) -> bool:
+    """An agent marker ("by", "dai", "von", "par", "por") shortly before the party, same clause."""
+    if span is None:
+        return False
+    first = span[0]
+    for c in cues:
+        if c.label == "agent" and 0 < first - c.last <= AGENT_WINDOW:
+            between = tokens[c.last + 1 : first]
+            if not any(t.text in CLAUSE_BREAKS or t.text == "," for t in between):
+                return True
+    return False
+
+
+def cue_view(
+    cues: Sequence[Hit],
+    tokens: Sequence[Token],
+    trigger: Hit | None,
+    actor: tuple[int, int] | None,
+    recipient: tuple[int, int] | None,
+) -> CueView:
+    names = tuple(sorted({c.label for c in cues}))
+    negated = any(c.label == "negation" and _near_trigger(c, trigger) for c in cues) or (
+        trigger is None and actor is not None and any(c.label == "negation" and 0 < c.first - actor[1] <= 3 for c in cues)
+    )
+    # A refusal belongs to the actor before it: "NATO refused to cooperate with the CSTO".
+    refusal = actor is not None and any(
+        c.label == "refusal" and c.first > actor[1] and (trigger is None or _near_trigger(c, trigger, 6)) for c in cues
+    )
+    aux = []
+    if negated and not refusal:
+        aux.append("negation")
+    for name in ("future", "hypothetical"):
+        if any(c.label == name and (_near_trigger(c, trigger, 6) or trigger is None) for c in cues):
+            aux.append(name)
+    if "historical" in names:
+        aux.append("historical")
+    passive = any(c.label == "passive" and _near_trigger(c, trigger, 3) for c in cues)
+    meeting = "meeting" in names or (trigger is not None and trigger.label == "CONSULT")
+    return CueView(
+        negated=negated and not refusal,
+        refusal=refusal,
+        aux=tuple(aux),
+        actor_speaks=_speaks(cues, actor),
+        recipient_speaks=_speaks(cues, recipient),
+        actor_is_agent=_agent(cues, actor, tokens),
+        recipient_is_agent=_agent(cues, recipient, tokens),
+        passive=passive,
+        meeting=meeting,
+        names=names,
+        speech=_speech_hit(cues, actor),
+    )

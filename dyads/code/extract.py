@@ -1,0 +1,254 @@
+"""End-to-end extraction: sentences + actor mentions -> candidate dyads -> roles -> events.
+
+Per sentence: actor mentions are grouped (same entity side by side, coordinated "A and B"
+compounds), every ordered pair of groups (and each group alone) is scored by the coder,
+role rules adjust the candidates (speakers, passive agents, meetings), and at most one
+event is kept per trigger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Document, Event, Mention, Processed, Sentence, stable_id
+from ..ontology import NO_EVENT, goldstein
+from .coder import Coder, DyadResult
+from .features import DyadView, Party
+from .triggers import Token, tokenize
+
+COORDINATORS = frozenset({"and", "&", ",", "и", "e", "ed", "und", "et", "y", "sowie", "а", "также", "as", "well"})
+MAX_GROUPS = 8
+NO_TRIGGER_MIN = 0.9
+RECIPIENT_BONUS = 0.25  # per trigger, a full dyad beats the actor alone unless clearly less likely  # a dyad with no trigger in the sentence needs this much confidence
+MATERIAL = frozenset({"AID", "RETREAT", "COOPERATE", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
+
+
+@dataclass(frozen=True)
+class Group:
+    """One side of a candidate dyad: one or more actor mentions (a compound when several)."""
+
+    mentions: tuple[Mention, ...]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(sorted({actor_code(m) for m in self.mentions}))
+
+    @property
+    def first(self) -> int:
+        return self.mentions[0].start
+
+    def party(self, offset: int) -> Party:
+        entity = self.mentions[0].entity
+        spans = tuple((m.start - offset, m.end - offset) for m in self.mentions)
+        return Party(spans, entity.sector if entity else None, entity.kind if entity else None)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    actor: Group
+    recipient: Group | None
+    view: DyadView
+    result: DyadResult
+    score: float
+    notes: tuple[str, ...]
+    dropped: str | None = None  # why a role rule or threshold set it aside (kept for explanations)
+
+
+def actor_code(mention: Mention) -> str:
+    e = mention.entity
+    if e is None:
+        return mention.text
+    return e.code or e.country or e.org or e.wikidata_id or e.name
+
+
+def sentence_mentions(mentions: Sequence[Mention], sentence: Sentence) -> list[Mention]:
+    inside = [m for m in mentions if m.kind == "actor" and sentence.start <= m.start and m.end <= sentence.end]
+    inside.sort(key=lambda m: (m.start, -m.end))
+    kept: list[Mention] = []
+    for m in inside:  # nested or overlapping mentions: keep the first, longest
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def group_mentions(mentions: Sequence[Mention], text: str, offset: int) -> list[Group]:
+    """Adjacent mentions of one entity merge; "A and B" / "A, B and C" become one compound group."""
+    groups: list[list[Mention]] = []
+    for m in mentions:
+        if groups:
+            gap = text[groups[-1][-1].end - offset : m.start - offset]
+            words = [t.text for t in tokenize(gap)]
+            same = actor_code(groups[-1][-1]) == actor_code(m) and len(words) <= 1
+            coordinated = _coordinated(words)
+            if same or coordinated or (words == [","] and _list_continues(text, m, offset)):
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    return [Group(tuple(g)) for g in groups]
+
+
+def _coordinated(words: list[str]) -> bool:
+    """ "and", ", and", "e del", "und des", "et du": a coordinator plus at most two short function words."""
+    if not words or not any(w in COORDINATORS and w != "," for w in words) or len(words) > 4:
+        return False
+    others = [w for w in words if w not in COORDINATORS]
+    return len(others) <= 2 and all(len(w) <= 4 and w.islower() for w in others)
+
+
+def _list_continues(text: str, mention: Mention, offset: int) -> bool:
+    after = [t.text for t in tokenize(text[mention.end - offset : mention.end - offset + 30])][:2]
+    return bool(after) and after[0] in COORDINATORS and after[0] != ","
+
+
+def candidates(coder: Coder, text: str, offset: int, groups: Sequence[Group], lang: str) -> list[Candidate]:
+    lexicon = coder.lexicon(lang)
+    tokens = tokenize(text)
+    triggers = lexicon.triggers.find(tokens)
+    cues = lexicon.cues.find(tokens)
+    out = []
+    for a in groups[:MAX_GROUPS]:
+        for r in [None, *groups[:MAX_GROUPS]]:
+            if r is a or (r is not None and _covers(a.codes, r.codes)):
+                continue  # a self-dyad: Russia -> Russia, France -> the French government
+            view, result = coder.analyse(text, a.party(offset), r.party(offset) if r else None, lang, tokens, triggers, cues)
+            out.append(_roles(Candidate(a, r, view, result, result.confidence, ()), groups, tokens, offset))
+    return out
+
+
+def _drop(c: Candidate, reason: str) -> Candidate:
+    return Candidate(c.actor, c.recipient, c.view, c.result, c.score, c.notes, reason)
+
+
+def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offset: int) -> Candidate:
+    """Role rules: speakers, passive agents, compound meetings; a dropped candidate says why."""
+    res, view = c.result, c.view
+    if res.event == NO_EVENT:
+        return _drop(c, "classified NONE" + (f" ({res.rule})" if res.rule else ""))
+    notes: list[str] = []
+    score = res.confidence + (RECIPIENT_BONUS if c.recipient is not None else 0.0)
+    if view.cues.actor_speaks and view.trigger is not None and view.actor is not None:
+        subject_between = _group_between(groups, c.actor, tokens, view.actor[1], view.trigger.first, offset)
+        if subject_between and res.event in MATERIAL:
+            return _drop(c, "the actor only reports another actor's action")  # "X said Y attacked Z"
+        notes.append("actor is the speaker of a statement")
+        score += 0.05
+    if view.cues.recipient_is_agent and not view.cues.actor_is_agent:
+        return _drop(c, "the recipient is a passive agent ('by R'), so it is an actor")
+    if view.cues.actor_is_agent:
+        notes.append("actor is the agent of a passive ('by' marker)")
+        score += 0.05
+    if view.cues.meeting and res.event == "CONSULT" and len(c.actor.codes) > 1 and c.recipient is not None:
+        return _drop(c, "a compound actor's meeting has no recipient")
+    if res.event == "CONSULT" and len(c.actor.codes) > 1 and c.recipient is None:
+        notes.append("meeting of a compound actor: no recipient")
+        score += 0.1
+    if view.trigger is None and res.confidence < NO_TRIGGER_MIN:
+        return _drop(c, f"no trigger and confidence below {NO_TRIGGER_MIN}")
+    return Candidate(c.actor, c.recipient, view, res, score, tuple(notes))
+
+
+def _group_between(groups: Sequence[Group], actor: Group, tokens: Sequence[Token], after_token: int, before_token: int,
+                   offset: int) -> bool:
+    """Whether another actor group sits between the speaker and the trigger (the reported clause's subject)."""
+    if before_token <= after_token:
+        return False
+    lo, hi = tokens[after_token].end, tokens[before_token].start
+    return any(lo <= g.first - offset < hi for g in groups if g is not actor)
+
+
+def _better(c: Candidate, incumbent: Candidate) -> bool:
+    """Higher score wins; but when the actor alone and the full dyad agree on the event, the
+    full dyad wins (it says more)."""
+    if c.actor is incumbent.actor and c.result.event == incumbent.result.event and (c.recipient is None) != (incumbent.recipient is None):
+        return c.recipient is not None
+    return c.score > incumbent.score
+
+
+def choose(cands: Sequence[Candidate], min_confidence: float = 0.0) -> list[Candidate]:
+    """At most one event per trigger (and one per dyad without a trigger): the best-scored."""
+    best: dict[object, Candidate] = {}
+    for c in cands:
+        if c.dropped is not None or c.result.confidence < min_confidence:
+            continue
+        key: object = ("T", c.view.trigger.first) if c.view.trigger is not None else ("P", c.actor.codes, c.recipient.codes if c.recipient else ())
+        if key not in best or _better(c, best[key]):
+            best[key] = c
+    chosen = sorted(best.values(), key=lambda c: -c.score)
+    kept: list[Candidate] = []
+    for c in chosen:  # one event per pair of parties in a sentence (either direction): the best-scored
+        if not any(_same_pair(c, k) for k in kept):
+            kept.append(c)
+    return kept
+
+
+def _related(x: str, y: str) -> bool:
+    """The same actor at two levels of detail: FRA and FRAGOV (not RUSGOV and RUSOPP)."""
+    return x.startswith(y) or y.startswith(x)
+
+
+def _covers(big: Sequence[str], small: Sequence[str]) -> bool:
+    return bool(small) and all(any(_related(s, b) for b in big) for s in small)
+
+
+def _same_side(x: Sequence[str], y: Sequence[str]) -> bool:
+    return (not x and not y) or (_covers(x, y) and _covers(y, x))
+
+
+def _same_pair(c: Candidate, k: Candidate) -> bool:
+    cr, kr = (c.recipient.codes if c.recipient else ()), (k.recipient.codes if k.recipient else ())
+    straight = _same_side(c.actor.codes, k.actor.codes) and _same_side(cr, kr)
+    crossed = _same_side(c.actor.codes, kr) and _same_side(cr, k.actor.codes)
+    return straight or crossed
+
+
+def to_event(c: Candidate, doc: Document, sentence: Sentence, lang: str) -> Event:
+    res = c.result
+    offset = sentence.start
+    trig = (res.trigger[0] + offset, res.trigger[1] + offset) if res.trigger else (None, None)
+    recipient = c.recipient.mentions if c.recipient else ()
+    explanation = []
+    if res.trigger_text:
+        explanation.append(f"trigger '{res.trigger_text}' ({c.view.trigger.label if c.view.trigger else '?'})")
+    else:
+        explanation.append("no trigger phrase: model confidence alone")
+    if res.rule:
+        explanation.append(f"rule: {res.rule}")
+    explanation += [f"role: {n}" for n in c.notes]
+    explanation.append("features: " + ", ".join(res.features))
+    return Event(
+        id=stable_id(doc.id, sentence.start, res.event, c.actor.codes, c.recipient.codes if c.recipient else (), trig[0]),
+        doc_id=doc.id, event=res.event, actor=c.actor.mentions, recipient=recipient,
+        sentence_start=sentence.start, sentence_end=sentence.end, text=sentence.text,
+        trigger_start=trig[0], trigger_end=trig[1], trigger_text=res.trigger_text, mode=res.mode, context=res.context,
+        aux=res.aux, cameo=res.cameo, quad_code=res.quad_code, event_scale=goldstein(res.cameo), language=lang,
+        confidence=round(res.confidence, 4), explanation=tuple(explanation), title=doc.title, url=doc.url,
+        source=doc.source, published=doc.published,
+    )
+
+
+def in_removed(doc: Document, sentence: Sentence) -> bool:
+    return any(s <= sentence.start and sentence.end <= e for s, e in doc.removed)
+
+
+def code_sentence(coder: Coder, doc: Document, sentence: Sentence, mentions: Sequence[Mention], lang: str) -> list[tuple[Candidate, Event]]:
+    actors = sentence_mentions(mentions, sentence)
+    if not actors:
+        return []
+    text = sentence.text or doc.text[sentence.start : sentence.end]
+    groups = group_mentions(actors, text, sentence.start)
+    cands = candidates(coder, text, sentence.start, groups, lang)
+    kept = choose(cands, coder.config.min_confidence)
+    return [(c, to_event(c, doc, sentence, lang)) for c in kept]
+
+
+def code_item(coder: Coder, item: Processed) -> Processed:
+    doc = item.document
+    lang = doc.lang or "en"
+    events: list[Event] = []
+    for sentence in item.sentences:
+        if in_removed(doc, sentence):
+            continue
+        events += [event for _, event in code_sentence(coder, doc, sentence, item.mentions, lang)]
+    return item.with_(events=tuple(events))

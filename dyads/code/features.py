@@ -1,0 +1,209 @@
+"""Dyad features: the sentence with the actor and recipient masked (A / R), the trigger the dyad
+most plausibly hangs on, its position, cue flags, sectors and language. Hashed to ints.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .cues import CueView, cue_view
+from .triggers import Hit, Lexicon, Token, tokenize
+
+DIM_BITS = 18
+DIM = 1 << DIM_BITS
+Span = tuple[int, int]  # character offsets into the text
+TokSpan = tuple[int, int]  # first and last token index (inclusive)
+PUNCT_SKIP = frozenset(",.;:!?()[]\"'«»“”„-–—")
+
+
+@dataclass(frozen=True)
+class Party:
+    """One side of a dyad: its character spans and, when known, what it resolved to."""
+
+    spans: tuple[Span, ...]
+    sector: str | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class DyadView:
+    tokens: tuple[Token, ...]
+    masked: tuple[str, ...]
+    actor: TokSpan | None
+    recipient: TokSpan | None
+    trigger: Hit | None
+    triggers: tuple[Hit, ...]
+    cues: CueView
+    features: tuple[str, ...]
+
+
+def token_span(tokens: Sequence[Token], spans: Sequence[Span]) -> tuple[TokSpan | None, set[int]]:
+    inside = {i for i, t in enumerate(tokens) for s, e in spans if t.start < e and s < t.end}
+    if not inside:
+        return None, inside
+    return (min(inside), max(inside)), inside
+
+
+def pick_trigger(triggers: Sequence[Hit], actor: TokSpan | None, recipient: TokSpan | None, blocked: set[int],
+                 agents: Sequence[int] = (), refusals: Sequence[TokSpan] = ()) -> Hit | None:
+    """The trigger the dyad most plausibly hangs on: after the actor, before or near the recipient."""
+    best: tuple[float, Hit] | None = None
+    for hit in triggers:
+        if hit.first in blocked or hit.last in blocked:  # a gap ("griffen ... an") may span a party
+            continue
+        cost = _trigger_cost(hit, actor, recipient, agents)
+        if any(f <= hit.last and hit.first <= l for f, l in refusals):
+            cost -= 8.0  # a refusal ("nicht interessiert", "refused") governs the clause it sits in
+        if best is None or cost < best[0]:
+            best = (cost, hit)
+    return best[1] if best else None
+
+
+def _trigger_cost(hit: Hit, actor: TokSpan | None, recipient: TokSpan | None, agents: Sequence[int] = ()) -> float:
+    if actor is None:
+        return float(hit.first)
+    if hit.first > actor[1]:
+        cost = float(hit.first - actor[1])
+    elif any(hit.last < a < actor[0] for a in agents):  # passive: "signed by A" - the verb precedes its agent
+        cost = 0.5 * (actor[0] - hit.last)
+    else:
+        cost = 2.0 * (actor[0] - hit.last) + 3.0
+    if recipient is not None:
+        lo, hi = sorted((actor[1], recipient[0]))
+        if lo < hit.first < hi or lo < hit.last < hi:
+            cost -= 2.0
+        cost += 0.3 * min(abs(hit.first - recipient[0]), abs(hit.last - recipient[1]))
+    return cost
+
+
+def _position(hit: Hit, actor: TokSpan | None, recipient: TokSpan | None) -> str:
+    a = "A<" if actor is not None and actor[1] < hit.first else ("A>" if actor is not None else "A?")
+    if recipient is None:
+        return a + "R-"
+    return a + ("R>" if recipient[0] > hit.last else "R<")
+
+
+def _mask(tokens: Sequence[Token], actor_idx: set[int], recipient_idx: set[int]) -> tuple[str, ...]:
+    out = []
+    for i, t in enumerate(tokens):
+        out.append("A" if i in actor_idx else "R" if i in recipient_idx else t.text)
+    return tuple(out)
+
+
+def _squeeze(masked: Sequence[str]) -> list[str]:
+    """Masked tokens with runs of A/R collapsed, so a long name counts once."""
+    out: list[str] = []
+    for w in masked:
+        if w in ("A", "R") and out and out[-1] == w:
+            continue
+        out.append(w)
+    return out
+
+
+def _window(masked: Sequence[str], span: TokSpan | None, tag: str) -> list[str]:
+    if span is None:
+        return [f"{tag}:none"]
+    feats = []
+    for k in (1, 2, 3):
+        if span[0] - k >= 0:
+            feats.append(f"{tag}-{k}={masked[span[0] - k]}")
+        if span[1] + k < len(masked):
+            feats.append(f"{tag}+{k}={masked[span[1] + k]}")
+    return feats
+
+
+def _between(masked: Sequence[str], actor: TokSpan | None, other: TokSpan | None) -> list[str]:
+    if actor is None or other is None:
+        return []
+    lo, hi = (actor[1] + 1, other[0]) if actor[1] < other[0] else (other[1] + 1, actor[0])
+    words = [w for w in masked[lo:hi] if w not in PUNCT_SKIP][:12]
+    feats = [f"B={w}" for w in words]
+    feats += [f"BB={a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+    feats.append(f"BLEN={min(len(words), 8) // 2}")
+    return feats
+
+
+def _cue_features(view: CueView) -> list[str]:
+    flags = {
+        "NEG": view.negated, "REFUSE": view.refusal, "ASPK": view.actor_speaks, "RSPK": view.recipient_speaks,
+        "AAGENT": view.actor_is_agent, "RAGENT": view.recipient_is_agent, "PASSIVE": view.passive,
+        "MEET": view.meeting,
+    }
+    feats = [name for name, on in flags.items() if on]
+    feats += [f"AUX={a}" for a in view.aux]
+    feats += [f"CUE={c}" for c in view.names]
+    return feats
+
+
+def _trigger_features(hit: Hit | None, others: Sequence[Hit], actor: TokSpan | None, recipient: TokSpan | None, view: CueView) -> list[str]:
+    if hit is None:
+        feats = ["T=none"]
+    else:
+        ev = hit.label
+        pos = _position(hit, actor, recipient)
+        feats = [f"T={ev}", f"TP={ev}|{pos}", f"TPH={hit.pattern.phrase}", f"TM={ev}|{hit.pattern.mode}"]
+        if view.negated:
+            feats.append(f"TNEG={ev}")
+        if view.passive:
+            feats.append(f"TPASS={ev}|{pos}")
+    feats += [f"TO={h.label}" for h in others if h is not hit]
+    return feats
+
+
+def _party_features(actor: Party, recipient: Party | None) -> list[str]:
+    feats = [f"AS={actor.sector}", f"AK={actor.kind}"] if actor.sector or actor.kind else []
+    if recipient is not None and (recipient.sector or recipient.kind):
+        feats += [f"RS={recipient.sector}", f"RK={recipient.kind}"]
+    return feats
+
+
+def dyad_view(text: str, actor: Party, recipient: Party | None, lang: str, lexicon: Lexicon, tokens: Sequence[Token] | None = None,
+              triggers: Sequence[Hit] | None = None, cues: Sequence[Hit] | None = None) -> DyadView:
+    """Analyse one dyad. Pass precomputed tokens/hits when coding many dyads of one sentence."""
+    toks = tuple(tokens if tokens is not None else tokenize(text))
+    trig = tuple(triggers if triggers is not None else lexicon.triggers.find(toks))
+    cue_hits = tuple(cues if cues is not None else lexicon.cues.find(toks))
+    a_span, a_idx = token_span(toks, actor.spans)
+    r_span, r_idx = token_span(toks, recipient.spans) if recipient is not None else (None, set())
+    agents = [c.last for c in cue_hits if c.label == "agent"]
+    refusals = [(c.first, c.last) for c in cue_hits if c.label == "refusal"]
+    hit = pick_trigger(trig, a_span, r_span, a_idx | r_idx, agents, refusals)
+    view = cue_view(cue_hits, toks, hit, a_span, r_span)
+    masked = _mask(toks, a_idx, r_idx)
+    feats = ["BIAS", "ORD=" + _order(a_span, r_span)]
+    feats += _trigger_features(hit, trig, a_span, r_span, view)
+    feats += _cue_features(view)
+    feats += _window(masked, a_span, "A") + _window(masked, r_span, "R")
+    feats += _between(masked, a_span, r_span if r_span is not None else (hit.first, hit.last) if hit else None)
+    feats += _party_features(actor, recipient)
+    words = [w for w in _squeeze(masked) if w not in PUNCT_SKIP and w not in ("A", "R")]
+    feats += [f"W={w}" for w in words] + [f"S={w[:5]}" for w in words if len(w) > 5]
+    feats += [f"TA={h.label}|{_position(h, a_span, r_span)}" for h in trig if h is not hit]
+    return DyadView(toks, masked, a_span, r_span, hit, trig, view, tuple(feats))
+
+
+def _order(actor: TokSpan | None, recipient: TokSpan | None) -> str:
+    if recipient is None:
+        return "A"
+    if actor is None:
+        return "R"
+    return "AR" if actor[0] <= recipient[0] else "RA"
+
+
+CROSSED = ("T=", "TP=", "B=", "W=")  # lexical features also crossed with the language
+
+
+def feature_names(features: Sequence[str], lang: str) -> list[str]:
+    """Every feature name once per id it contributes (``xx|`` prefix: crossed with the language)."""
+    names = []
+    for f in features:
+        names.append(f)
+        if f.startswith(CROSSED):
+            names.append(f"{lang}|{f}")
+    return names
+
+
+def hash_features(features: Sequence[str], lang: str) -> list[int]:
+    return [zlib.crc32(name.encode("utf-8")) & (DIM - 1) for name in feature_names(features, lang)]

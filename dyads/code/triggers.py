@@ -1,0 +1,191 @@
+"""Tokenising and lexicon matching: trigger phrases and cue phrases from ``dyads/lang/<xx>/``.
+
+Phrase syntax (shared by ``triggers.tsv`` and ``cues.tsv``): lowercase tokens separated by
+spaces; a token ending in ``*`` matches any token with that prefix; a token ``~`` is a gap of
+0-4 tokens. Matching works on word tokens, so offsets are exact character spans of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang import read_tsv
+from ..ontology import PLOVER_TYPES, normalise_type
+
+TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
+MAX_GAP = 4
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # lowercase
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Pattern:
+    tokens: tuple[str, ...]
+    label: str  # PLOVER type for triggers, cue name for cues
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+
+    @property
+    def phrase(self) -> str:
+        return " ".join(self.tokens)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One lexicon match: token span [first, last] and the character span."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    pattern: Pattern
+
+    @property
+    def label(self) -> str:
+        return self.pattern.label
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return [Token(m.group().lower(), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)]
+
+
+def _token_ok(pattern_token: str, token: str) -> bool:
+    if pattern_token.endswith("*"):
+        return token.startswith(pattern_token[:-1])
+    return token == pattern_token
+
+
+class Matcher:
+    """Finds lexicon patterns in token lists. Indexed by the first pattern token."""
+
+    def __init__(self, patterns: Iterable[Pattern]) -> None:
+        self.patterns = tuple(p for p in patterns if p.tokens and p.tokens[0] != "~")
+        self._exact: dict[str, list[Pattern]] = {}
+        self._prefix: dict[str, list[Pattern]] = {}  # keyed by the first 2 chars of the prefix
+        self._short_prefix: list[Pattern] = []
+        self._cache: dict[str, list[Pattern]] = {}  # token -> patterns that may start there
+        for p in self.patterns:
+            head = p.tokens[0]
+            if head.endswith("*"):
+                stem = head[:-1]
+                if len(stem) >= 2:
+                    self._prefix.setdefault(stem[:2], []).append(p)
+                else:
+                    self._short_prefix.append(p)
+            else:
+                self._exact.setdefault(head, []).append(p)
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+    def find(self, tokens: Sequence[Token]) -> list[Hit]:
+        """All matches, then overlaps resolved: longer (more tokens) wins, then earlier."""
+        hits: list[Hit] = []
+        for i, tok in enumerate(tokens):
+            for p in self._candidates(tok.text):
+                last = _match_at(p.tokens, tokens, i)
+                if last is not None:
+                    hits.append(Hit(i, last, tok.start, tokens[last].end, p))
+        return _resolve_overlaps(hits)
+
+    def _candidates(self, token: str) -> list[Pattern]:
+        cached = self._cache.get(token)
+        if cached is not None:
+            return cached
+        found = self._lookup(token)
+        if len(self._cache) < 200_000:
+            self._cache[token] = found
+        return found
+
+    def _lookup(self, token: str) -> list[Pattern]:
+        found = list(self._exact.get(token, ()))
+        found.extend(p for p in self._prefix.get(token[:2], ()) if token.startswith(p.tokens[0][:-1]))
+        found.extend(p for p in self._short_prefix if token.startswith(p.tokens[0][:-1]))
+        return found
+
+
+def _match_at(pattern: tuple[str, ...], tokens: Sequence[Token], i: int) -> int | None:
+    """Index of the last token matched by ``pattern`` starting at token ``i``, or None."""
+    if not _token_ok(pattern[0], tokens[i].text):
+        return None
+    return _match_rest(pattern, 1, tokens, i + 1, i)
+
+
+def _match_rest(pattern: tuple[str, ...], k: int, tokens: Sequence[Token], j: int, last: int) -> int | None:
+    if k == len(pattern):
+        return last
+    if pattern[k] == "~":
+        if k + 1 == len(pattern):
+            return last
+        for gap in range(MAX_GAP + 1):
+            if j + gap < len(tokens) and _token_ok(pattern[k + 1], tokens[j + gap].text):
+                end = _match_rest(pattern, k + 2, tokens, j + gap + 1, j + gap)
+                if end is not None:
+                    return end
+        return None
+    if j < len(tokens) and _token_ok(pattern[k], tokens[j].text):
+        return _match_rest(pattern, k + 1, tokens, j + 1, j)
+    return None
+
+
+def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
+    hits.sort(key=lambda h: (-(h.last - h.first), -len(h.pattern.tokens), h.first))
+    kept: list[Hit] = []
+    for h in hits:
+        if all(h.last < k.first or h.first > k.last for k in kept):
+            kept.append(h)
+    return sorted(kept, key=lambda h: h.first)
+
+
+def _rows_without_header(rows: Sequence[tuple[str, ...]], first: str) -> list[tuple[str, ...]]:
+    return [r for r in rows if r and r[0] and r[0].lower() != first]
+
+
+def trigger_patterns(rows: Sequence[tuple[str, ...]]) -> list[Pattern]:
+    """Parse ``triggers.tsv`` rows (phrase, event, mode, context); unknown types are skipped."""
+    out = []
+    for row in _rows_without_header(rows, "phrase"):
+        if len(row) < 2:
+            continue
+        event = normalise_type(row[1])
+        if event not in PLOVER_TYPES:
+            continue
+        mode = row[2] if len(row) > 2 and row[2] else None
+        context = tuple(c for c in re.split(r"[;,\s]+", row[3]) if c) if len(row) > 3 else ()
+        out.append(Pattern(tuple(row[0].lower().split()), event, mode, context))
+    return out
+
+
+def cue_patterns(rows: Sequence[tuple[str, ...]]) -> list[Pattern]:
+    out = []
+    for row in _rows_without_header(rows, "phrase"):
+        if len(row) >= 2 and row[1]:
+            out.append(Pattern(tuple(row[0].lower().split()), row[1].strip().lower()))
+    return out
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The trigger and cue matchers of one language."""
+
+    lang: str
+    triggers: Matcher
+    cues: Matcher
+
+    @classmethod
+    def from_rows(cls, lang: str, trigger_rows: Sequence[tuple[str, ...]], cue_rows: Sequence[tuple[str, ...]]) -> Lexicon:
+        return cls(lang, Matcher(trigger_patterns(trigger_rows)), Matcher(cue_patterns(cue_rows)))
+
+
+@lru_cache(maxsize=16)
+def lexicon_for(lang: str) -> Lexicon:
+    """The lexicon shipped in ``dyads/lang/<lang>/`` (empty matchers when the files are absent)."""
+    return Lexicon.from_rows(lang, read_tsv(lang, "triggers.tsv"), read_tsv(lang, "cues.tsv"))

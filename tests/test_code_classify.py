@@ -1,0 +1,90 @@
+"""classify_dyad with the shipped model: the brief's examples in each language (table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.code import DyadResult, classify_dyad
+from dyads.code.coder import DEFAULT_MODEL, as_span, detect_language
+from dyads.errors import CoderError
+from dyads.ontology import PLOVER_TYPES
+
+pytestmark = pytest.mark.skipif(not DEFAULT_MODEL.is_file(), reason="shipped model absent")
+
+# (lang, text, actor, recipient, event, aux flag expected or None)
+CASES = [
+    ("en", "Putin and Tokayev met in Astana.", ["Putin", "Tokayev"], None, "CONSULT", None),
+    ("en", "Rogozin said US policy is divide and rule.", "Rogozin", "US", "ACCUSE", None),
+    ("en", "The memorandum was signed by the defence ministers of Russia and Kazakhstan.", ["Russia", "Kazakhstan"], None, "AGREE", None),
+    ("en", "NATO is not interested in joint activities with the CSTO.", "NATO", "CSTO", "REJECT", None),
+    ("en", "Russia did not attack Ukraine.", "Russia", "Ukraine", "NONE", "negation"),
+    ("en", "Russian forces attacked Ukrainian positions near the river.", "Russian forces", "Ukrainian positions", "ASSAULT", None),
+    ("ru", "Путин и Токаев встретились в Астане.", ["Путин", "Токаев"], None, "CONSULT", None),
+    ("ru", "Рогозин заявил, что политика США — это «разделяй и властвуй».", "Рогозин", "США", "ACCUSE", None),
+    ("ru", "Меморандум был подписан министрами обороны России и Казахстана.", ["России", "Казахстана"], None, "AGREE", None),
+    ("ru", "НАТО не заинтересовано в совместной деятельности с ОДКБ.", "НАТО", "ОДКБ", "REJECT", None),
+    ("ru", "Россия не нападала на Украину.", "Россия", "Украину", "NONE", "negation"),
+    ("ru", "Российские войска атаковали украинские позиции.", "Российские войска", "украинские позиции", "ASSAULT", None),
+    ("it", "Putin e Tokayev si sono incontrati ad Astana.", ["Putin", "Tokayev"], None, "CONSULT", None),
+    ("it", "Rogozin ha detto che la politica degli Stati Uniti è divide et impera.", "Rogozin", "Stati Uniti", "ACCUSE", None),
+    ("it", "Il memorandum è stato firmato dai ministri della Difesa della Federazione Russa e del Kazakistan.",
+     ["Federazione Russa", "Kazakistan"], None, "AGREE", None),
+    ("it", "La NATO non è interessata ad attività congiunte con la CSTO.", "NATO", "CSTO", "REJECT", None),
+    ("it", "La Russia non ha attaccato l'Ucraina.", "Russia", "Ucraina", "NONE", "negation"),
+    ("it", "Le forze russe hanno attaccato le posizioni ucraine.", "Le forze russe", "posizioni ucraine", "ASSAULT", None),
+    ("de", "Putin und Tokajew trafen sich in Astana.", ["Putin", "Tokajew"], None, "CONSULT", None),
+    ("de", "Rogosin sagte, die Politik der USA sei „teile und herrsche“.", "Rogosin", "USA", "ACCUSE", None),
+    ("de", "Das Memorandum wurde von den Verteidigungsministern Russlands und Kasachstans unterzeichnet.",
+     ["Russlands", "Kasachstans"], None, "AGREE", None),
+    ("de", "Die NATO ist an einer Zusammenarbeit mit der OVKS nicht interessiert.", "NATO", "OVKS", "REJECT", None),
+    ("de", "Russland hat die Ukraine nicht angegriffen.", "Russland", "Ukraine", "NONE", "negation"),
+    ("de", "Russische Truppen griffen ukrainische Stellungen an.", "Russische Truppen", "ukrainische Stellungen", "ASSAULT", None),
+    ("fr", "Poutine et Tokaïev se sont rencontrés à Astana.", ["Poutine", "Tokaïev"], None, "CONSULT", None),
+    ("fr", "Rogozine a déclaré que la politique des États-Unis consiste à diviser pour régner.", "Rogozine", "États-Unis", "ACCUSE", None),
+    ("fr", "Le mémorandum a été signé par les ministres de la Défense de la Russie et du Kazakhstan.",
+     ["Russie", "Kazakhstan"], None, "AGREE", None),
+    ("fr", "L'OTAN n'est pas intéressée par des activités communes avec l'OTSC.", "OTAN", "OTSC", "REJECT", None),
+    ("fr", "La Russie n'a pas attaqué l'Ukraine.", "Russie", "Ukraine", "NONE", "negation"),
+    ("fr", "Les forces russes ont attaqué les positions ukrainiennes.", "Les forces russes", "positions ukrainiennes", "ASSAULT", None),
+    ("es", "Putin y Tokáyev se reunieron en Astaná.", ["Putin", "Tokáyev"], None, "CONSULT", None),
+    ("es", "Rogozin dijo que la política de Estados Unidos es divide y vencerás.", "Rogozin", "Estados Unidos", "ACCUSE", None),
+    ("es", "El memorando fue firmado por los ministros de Defensa de Rusia y Kazajistán.", ["Rusia", "Kazajistán"], None, "AGREE", None),
+    ("es", "La OTAN no está interesada en actividades conjuntas con la OTSC.", "OTAN", "OTSC", "REJECT", None),
+    ("es", "Rusia no atacó a Ucrania.", "Rusia", "Ucrania", "NONE", "negation"),
+    ("es", "Las fuerzas rusas atacaron posiciones ucranianas.", "Las fuerzas rusas", "posiciones ucranianas", "ASSAULT", None),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "actor", "recipient", "event", "aux"), CASES, ids=[f"{c[0]}-{c[4]}-{i}" for i, c in enumerate(CASES)])
+def test_classify_dyad(lang: str, text: str, actor: object, recipient: object, event: str, aux: str | None) -> None:
+    result = classify_dyad(text, actor, recipient, lang=lang)
+    assert isinstance(result, DyadResult)
+    assert result.event == event, (result.probabilities, result.rule, result.features)
+    if aux:
+        assert aux in result.aux
+    if event in PLOVER_TYPES:
+        assert result.cameo and result.quad_code in (1, 2, 3, 4)
+        assert result.trigger is not None and result.trigger_text
+
+
+def test_result_fields_and_spans() -> None:
+    text = "Russian forces attacked Ukrainian positions near the river."
+    by_text = classify_dyad(text, "Russian forces", "Ukrainian positions", lang="en")
+    by_span = classify_dyad(text, (0, 14), (24, 43), lang="en")
+    assert by_text == by_span
+    assert 0.0 <= by_text.confidence <= 1.0
+    assert by_text.features and all("(" in f for f in by_text.features)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Russia attacked the town.", "en"), ("Россия атаковала город.", "ru"), ("La Russia ha attaccato la città e il porto.", "it"),
+     ("Russland hat die Stadt und den Hafen angegriffen.", "de")],
+)
+def test_language_detection(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_bad_actor_raises_coder_error() -> None:
+    with pytest.raises(CoderError):
+        as_span("Russia attacked Ukraine.", "Belarus")

@@ -1,0 +1,118 @@
+"""End-to-end role assignment with hand-made actor mentions (no knowledge base needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.code import load_coder
+from dyads.code.coder import DEFAULT_MODEL
+from dyads.code.extract import code_item, group_mentions
+from dyads.config import Config
+from dyads.model import Document, Entity, Mention, Processed, Sentence, stable_id
+
+pytestmark = pytest.mark.skipif(not DEFAULT_MODEL.is_file(), reason="shipped model absent")
+CODER = load_coder(Config())
+
+
+def _item(text: str, actors: dict[str, str], lang: str = "en") -> Processed:
+    mentions = []
+    for name, code in actors.items():
+        start = text.index(name)
+        mentions.append(Mention(start, start + len(name), name, "actor", Entity(name=name, code=code)))
+    doc = Document(id="d1", text=text, lang=lang, title="T", url="http://example.org/a", published="2024-05-01", source="test")
+    return Processed(doc, (Sentence("d1", 0, len(text), text),), tuple(sorted(mentions, key=lambda m: m.start)))
+
+
+def _coded(text: str, actors: dict[str, str], lang: str = "en") -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    events = code_item(CODER, _item(text, actors, lang)).events
+    return [(e.event, tuple(m.entity.code for m in e.actor), tuple(m.entity.code for m in e.recipient)) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "lang", "expected"),
+    [
+        ("Putin and Tokayev met in Astana.", {"Putin": "RUSGOV", "Tokayev": "KAZGOV"}, "en", ("CONSULT", ("RUSGOV", "KAZGOV"), ())),
+        ("Russia and Kazakhstan signed a defence agreement.", {"Russia": "RUS", "Kazakhstan": "KAZ"}, "en", ("AGREE", ("RUS", "KAZ"), ())),
+        ("The memorandum was signed by the defence ministers of Russia and Kazakhstan.", {"Russia": "RUSMIL", "Kazakhstan": "KAZMIL"},
+         "en", ("AGREE", ("RUSMIL", "KAZMIL"), ())),
+        ("Il memorandum è stato firmato dai ministri della Difesa della Federazione Russa e del Kazakistan.",
+         {"Federazione Russa": "RUSMIL", "Kazakistan": "KAZMIL"}, "it", ("AGREE", ("RUSMIL", "KAZMIL"), ())),
+        ("NATO is not interested in joint activities with the CSTO.", {"NATO": "IGONATO", "CSTO": "IGOCSTO"}, "en",
+         ("REJECT", ("IGONATO",), ("IGOCSTO",))),
+        ("Russian troops attacked Ukrainian positions.", {"Russian troops": "RUSMIL", "Ukrainian": "UKR"}, "en",
+         ("ASSAULT", ("RUSMIL",), ("UKR",))),
+    ],
+)
+def test_roles(text: str, actors: dict[str, str], lang: str, expected: tuple[str, tuple[str, ...], tuple[str, ...]]) -> None:
+    assert expected in _coded(text, actors, lang)
+
+
+def test_reported_speech_belongs_to_the_reported_actor() -> None:
+    coded = _coded("The Ukrainian defence minister said Russia attacked Ukraine.",
+                   {"Ukrainian defence minister": "UKRMIL", "Russia": "RUS", "Ukraine": "UKR"})
+    assert ("ASSAULT", ("RUS",), ("UKR",)) in coded
+    assert not any(e == "ASSAULT" and a == ("UKRMIL",) for e, a, _ in coded)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "forbidden"),
+    [
+        ("Russia did not attack Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"}, "ASSAULT"),
+        ("Lukashenko did not meet the Lithuanian delegation.", {"Lukashenko": "BLRGOV", "Lithuanian delegation": "LTUGOV"}, "CONSULT"),
+    ],
+)
+def test_negated_actions_are_not_coded(text: str, actors: dict[str, str], forbidden: str) -> None:
+    assert [e for e in _coded(text, actors) if e[0] == forbidden] == []
+
+
+def test_self_dyads_are_dropped() -> None:
+    coded = _coded("Russia criticised Moscow's critics.", {"Russia": "RUS", "Moscow": "RUS"})
+    assert all(a != r for _, a, r in coded)
+
+
+def test_event_fields() -> None:
+    item = code_item(CODER, _item("Russian troops attacked Ukrainian positions.", {"Russian troops": "RUSMIL", "Ukrainian": "UKR"}))
+    (event,) = [e for e in item.events if e.event == "ASSAULT"]
+    assert event.trigger_text == "attacked" and event.text[event.trigger_start : event.trigger_end] == "attacked"
+    assert event.cameo and event.cameo.startswith("1") and event.quad_code == 4 and event.event_scale is not None
+    assert event.id == stable_id("d1", 0, "ASSAULT", ("RUSMIL",), ("UKR",), event.trigger_start)
+    assert event.language == "en" and event.title == "T" and event.published == "2024-05-01" and event.source == "test"
+    assert event.explanation and event.explanation[0].startswith("trigger 'attacked'")
+    assert event.date is None and event.event_loc is None
+
+
+def test_min_confidence_filters() -> None:
+    strict = load_coder(Config(min_confidence=0.999))
+    assert code_item(strict, _item("Russian troops attacked Ukrainian positions.", {"Russian troops": "RUSMIL", "Ukrainian": "UKR"})).events == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "groups"),
+    [
+        ("Putin and Tokayev met.", ["Putin", "Tokayev"], 1),
+        ("Russia, Belarus and Kazakhstan signed.", ["Russia", "Belarus", "Kazakhstan"], 1),
+        ("Russia attacked Ukraine.", ["Russia", "Ukraine"], 2),
+    ],
+)
+def test_compound_grouping(text: str, names: list[str], groups: int) -> None:
+    mentions = [Mention(text.index(n), text.index(n) + len(n), n, "actor", Entity(name=n, code=n[:3].upper())) for n in names]
+    assert len(group_mentions(mentions, text, 0)) == groups
+
+
+def test_state_and_its_government_are_one_party() -> None:
+    coded = _coded("France accused Rwanda of making unacceptable accusations, the French government said.",
+                   {"France": "FRA", "Rwanda": "RWA", "French government": "FRAGOV"})
+    assert not any(set(a) | set(r) == {"FRA", "FRAGOV"} for _, a, r in coded)
+    assert len([1 for e, a, r in coded if e == "ACCUSE" and "RWA" in r]) <= 1
+
+
+def test_process_stage_interface() -> None:
+    from types import SimpleNamespace
+
+    from dyads.code import process
+
+    batch = [_item("Russian troops attacked Ukrainian positions.", {"Russian troops": "RUSMIL", "Ukrainian": "UKR"}),
+             _item("Nothing of note happened.", {})]
+    done = process(batch, SimpleNamespace(coder=CODER))  # type: ignore[arg-type]
+    assert len(done) == 2 and done[0].events and done[1].events == ()
+    assert done[0].document is batch[0].document and done[0].mentions == batch[0].mentions

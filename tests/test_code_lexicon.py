@@ -1,0 +1,66 @@
+"""Lexicon matching (prefixes, gaps, overlaps) and cue windows, on small fixtures of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.code.cues import cue_view
+from dyads.code.triggers import Lexicon, tokenize
+
+TRIGGERS = [
+    ("phrase", "event", "mode", "context"),
+    ("sign*", "AGREE", "", ""),
+    ("signed ~ agreement", "AGREE", "", "diplomatic"),
+    ("attack*", "ASSAULT", "", ""),
+    ("met", "CONSULT", "meet", ""),
+    ("подписа*", "AGREE", "", ""),
+    ("not interested in", "REJECT", "", ""),
+    ("bogus", "NOT_A_TYPE", "", ""),
+]
+CUES = [
+    ("not", "negation"), ("did not", "negation"), ("said", "speech"), ("by", "agent"),
+    ("refused to", "refusal"), ("not interested in", "refusal"), ("will", "future"), ("met", "meeting"),
+]
+LEX = Lexicon.from_rows("xx", TRIGGERS, CUES)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia signed the agreement.", [("signed the agreement", "AGREE")]),
+        ("Russia signed a long awaited trade agreement.", [("signed a long awaited trade agreement", "AGREE")]),
+        ("They signs nothing.", [("signs", "AGREE")]),
+        ("Россия подписала договор.", [("подписала", "AGREE")]),
+        ("Troops attacked the town and met resistance.", [("attacked", "ASSAULT"), ("met", "CONSULT")]),
+        ("Nothing happened here.", []),
+    ],
+)
+def test_trigger_matching(text: str, expected: list[tuple[str, str]]) -> None:
+    hits = LEX.triggers.find(tokenize(text))
+    assert [(text[h.start : h.end].lower(), h.label) for h in hits] == expected
+
+
+def test_unknown_event_types_are_skipped() -> None:
+    assert all(p.label != "NOT_A_TYPE" for p in LEX.triggers.patterns)
+
+
+def test_gap_is_at_most_four_tokens() -> None:
+    far = "Russia signed one two three four five agreement."
+    assert [h.pattern.phrase for h in LEX.triggers.find(tokenize(far))] == ["sign*"]
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "refusal", "actor_speaks"),
+    [
+        ("Russia did not attack Ukraine.", True, False, False),
+        ("Russia attacked Ukraine.", False, False, False),
+        ("NATO is not interested in joint work.", False, True, False),
+        ("Lavrov said Russia attacked Ukraine.", False, False, True),
+    ],
+)
+def test_cue_view(text: str, negated: bool, refusal: bool, actor_speaks: bool) -> None:
+    tokens = tokenize(text)
+    trigger = LEX.triggers.find(tokens)[0]
+    view = cue_view(LEX.cues.find(tokens), tokens, trigger, (0, 0), None)
+    assert (view.negated, view.refusal, view.actor_speaks) == (negated, refusal, actor_speaks)
+    assert ("negation" in view.aux) == negated

@@ -1,0 +1,150 @@
+"""Evaluation readers on small fixtures and on the shared gold sets (skipped where absent), metrics."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dyads.evaluate import evaluate
+from dyads.evaluate.metrics import dyad_scores
+from dyads.evaluate.petrarch import PetrarchActors, read_dictionary
+from dyads.evaluate.readers import EvaluateError, read_gold
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "gold"
+
+GSR = [
+    {"id": "DOC", "event": "DOCUMENT"},
+    {"id": "G1", "event": "DEMAND", "text": "Arvania demanded that Borduria withdraw.",
+     "source": [{"actorText": "Arvania"}], "target": [{"actorText": "Borduria"}]},
+    {"id": "G2", "event": "FIGHT", "text": "Arvania and Borduria clashed.", "source": [{"actorText": "Arvania"}, {"actorText": "Borduria"}],
+     "target": ""},
+]
+PETR = """<Validation><Sentences>
+<Sentence date="19950101" id="T-01" category="DEMO">
+<EventCoding sourcecode="ARV" targetcode="BOR" eventcode="190"></EventCoding>
+<Text>Arvania attacked Borduria.</Text>
+</Sentence>
+<Sentence date="19950101" id="T-02" category="DEMO">
+<EventCoding noevents="True"></EventCoding>
+<Text>Nothing happened.</Text>
+</Sentence>
+</Sentences></Validation>"""
+UP = """<Validation><Sentences>
+<Sentence date="19940611" id="S1" evaluate="true" category="spanish">
+<EventText eid="E1" eventtext="protestaron" sourcetext="Los campesinos" targettext="" />
+<EventCoding eid="E1" eventcode="14" plover="PROTEST" sourcecode="---" targetcode="---" />
+<Text>Los campesinos protestaron en la plaza.</Text>
+</Sentence>
+<Sentence date="19940611" id="S2" evaluate="true" category="spanish"/>
+<EventCoding eid="E1" eventcode="10" plover="SACTION" sourcecode="---" targetcode="---" />
+<Text>
+Texto &amp; segundo.
+</Text>
+</Validation>"""
+ACTORS = """<!-- test -->
+ARVANIA_ [ARV]
++ARVANIAN
+BORDURIA [BOR]
+GOLLUM
+\t[HOB < 950601]
+\t[HOBREB > 950601]
+"""
+AGENTS = "POLICE [~COP]\n"
+
+
+def test_plover_reader(tmp_path: Path) -> None:
+    path = tmp_path / "gsr.txt"
+    path.write_text(json.dumps(GSR), encoding="utf-8")
+    gold = read_gold(path)
+    assert gold.format == "plover"
+    assert [(d.id, d.event, len(d.actor), len(d.recipient)) for d in gold.dyads] == [("G1", "REQUEST", 1, 1), ("G2", "ASSAULT", 2, 0)]
+
+
+@pytest.mark.parametrize(("content", "name", "fmt", "n"), [(PETR, "p.xml", "petrarch", 2), (UP, "spanish_x.xml", "up", 2)])
+def test_xml_readers(tmp_path: Path, content: str, name: str, fmt: str, n: int) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    gold = read_gold(path)
+    assert gold.format == fmt and len(gold.sentences) == n
+    first = gold.sentences[0]
+    assert first.events and first.text.endswith(".")
+    if fmt == "up":
+        assert first.lang == "es" and first.events[0].actor_text == ("Los campesinos",)
+        assert gold.sentences[1].events[0].event == "SANCTION" and gold.sentences[1].text == "Texto & segundo."
+    else:
+        assert (first.events[0].actor_code, first.events[0].recipient_code, first.events[0].event) == ("ARV", "BOR", "ASSAULT")
+        assert gold.sentences[1].events == ()
+
+
+def test_jsonl_reader_both_shapes(tmp_path: Path) -> None:
+    path = tmp_path / "g.jsonl"
+    rows = [
+        {"id": "a", "sid": "s", "lang": "en", "text": "Arvania met Borduria.", "actor": "Arvania", "recipient": "Borduria", "event": "CONSULT"},
+        {"id": "b", "lang": "en", "text": "Arvania met Borduria.", "events": [{"event": "CONSULT", "actor": ["Arvania"], "recipient": ["Borduria"]}]},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    gold = read_gold(path)
+    assert len(gold.dyads) == 1 and len(gold.sentences) == 1 and gold.sentences[0].events[0].actor_text == ("Arvania",)
+
+
+def test_unknown_format_raises(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text("hello", encoding="utf-8")
+    with pytest.raises(EvaluateError):
+        read_gold(path)
+
+
+def test_petrarch_dictionary_matching(tmp_path: Path) -> None:
+    (tmp_path / "PETR.Validate.actors.txt").write_text(ACTORS, encoding="utf-8")
+    (tmp_path / "PETR.Validate.agents.txt").write_text(AGENTS, encoding="utf-8")
+    assert len(read_dictionary(tmp_path / "PETR.Validate.actors.txt")) == 4
+    actors = PetrarchActors.from_folder(tmp_path)
+    found = actors.find("Arvanian police met Borduria and Gollum.", "19990101")
+    assert [(m.text, m.entity.code) for m in found] == [("Arvanian police", "ARVCOP"), ("Borduria", "BOR"), ("Gollum", "HOBREB")]
+    assert actors.find("Gollum left.", "19900101")[0].entity.code == "HOB"
+
+
+def test_dyad_scores() -> None:
+    accuracy, merged, types, table = dyad_scores(["AGREE", "RETREAT", "ASSAULT"], ["AGREE", "CONCEDE", "COERCE"])
+    assert accuracy == pytest.approx(1 / 3) and merged == pytest.approx(2 / 3)
+    assert types["AGREE"].f1 == 1.0 and types["ASSAULT"].recall == 0.0 and table["ASSAULT"] == {"COERCE": 1}
+
+
+def test_end_to_end_on_fixture(tmp_path: Path) -> None:
+    (tmp_path / "PETR.Validate.actors.txt").write_text(ACTORS, encoding="utf-8")
+    path = tmp_path / "records.xml"
+    path.write_text(PETR, encoding="utf-8")
+    report = evaluate(path, split="all")
+    assert report.format == "petrarch" and report.gold_events == 1 and report.events_right is not None
+    assert 0.0 <= report.extra_rate <= 10
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    ("relative", "fmt", "minimum"),
+    [
+        ("plover_gsr/PLOVER_GSR_CAMEO.txt", "plover", 300),
+        ("petrarch2_unittests/PETR.UnitTest.records.xml", "petrarch", 280),
+        ("universalpetrarch_validation/spanish_protest_plover_validation.xml", "up", 700),
+        ("universalpetrarch_validation/PETR2_GSR_validation.xml", "up", 70),
+    ],
+)
+def test_shared_gold_readers(relative: str, fmt: str, minimum: int) -> None:
+    path = SHARED / relative
+    if not path.is_file():
+        pytest.skip("shared gold data absent")
+    gold = read_gold(path)
+    assert gold.format == fmt
+    assert len(gold.dyads) + len(gold.sentences) >= minimum
+
+
+@pytest.mark.shared
+def test_shared_petrarch_evaluation_runs() -> None:
+    path = SHARED / "petrarch2_unittests" / "PETR.UnitTest.records.xml"
+    if not path.is_file():
+        pytest.skip("shared gold data absent")
+    report = evaluate(path, limit=40)
+    assert report.items == 40 and report.events_right is not None and report.per_type
+    assert any("held-out 30%" in note for note in report.notes)
