@@ -46,6 +46,17 @@ class Document:
     def ok(self) -> bool:
         return self.status == "ok"
 
+    @property
+    def body_start(self) -> int:
+        """Offset of the first kept, non-blank character (after leading boilerplate)."""
+        start = 0
+        for a, b in sorted(self.removed):
+            if a <= start < b:
+                start = b
+        while start < len(self.text) and self.text[start].isspace():
+            start += 1
+        return start
+
 
 @dataclass(frozen=True)
 class Sentence:

@@ -12,11 +12,12 @@ import importlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from .config import Config
 from .model import Document, Event, Processed
 
+T = TypeVar("T")
 StageFn = Callable[[list[Processed], "Context"], list[Processed]]
 
 STAGES: tuple[str, ...] = ("clean", "language", "segment", "recognize", "code", "resolve", "dedup")
@@ -68,6 +69,18 @@ class Context:
         return self.resource("gazetteer", load_gazetteer)
 
 
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of up to ``size`` items, in order."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= max(1, size):
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def stage_function(name: str) -> StageFn:
     module = importlib.import_module(_STAGE_MODULES[name])
     return module.process  # type: ignore[no-any-return]
@@ -86,14 +99,7 @@ class Pipeline:
         return batch
 
     def run(self, documents: Iterable[Document]) -> Iterator[Processed]:
-        size = max(1, self.ctx.config.batch_size)
-        batch: list[Processed] = []
-        for document in documents:
-            batch.append(Processed(document))
-            if len(batch) >= size:
-                yield from self.run_batch(batch)
-                batch = []
-        if batch:
+        for batch in batched((Processed(d) for d in documents), self.ctx.config.batch_size):
             yield from self.run_batch(batch)
 
     def code_text(self, text: str, date: str | None = None, lang: str | None = None, doc_id: str | None = None) -> list[Event]:

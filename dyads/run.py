@@ -19,7 +19,7 @@ from .errors import DyadsError
 from .export import event_to_record, write_jsonl
 from .ingest import read_inputs
 from .model import Document, Processed
-from .pipeline import STAGES, Pipeline
+from .pipeline import STAGES, Pipeline, batched
 
 DEMO_DIR = Path(__file__).parent / "data" / "demo"
 Progress = Callable[[Processed], None]
@@ -109,7 +109,7 @@ def code_inputs(
     with ExitStack() as stack:
         store = stack.enter_context(_open_store(db)) if db else None
         stream = _open_output(output, stack)
-        for batch in _batches(_coded(documents, config, stages, workers, timings), max(1, config.batch_size)):
+        for batch in batched(_coded(documents, config, stages, workers, timings), max(1, config.batch_size)):
             if store is not None:
                 t = time.perf_counter()
                 store.write(batch)
@@ -184,12 +184,3 @@ def _force_lang(documents: Iterable[Document], lang: str) -> Iterator[Document]:
         yield doc if doc.lang_given else replace(doc, lang=lang, lang_given=True)
 
 
-def _batches(items: Iterable[Processed], size: int) -> Iterator[list[Processed]]:
-    batch: list[Processed] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

@@ -13,7 +13,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from ..config import Config
 from ..model import Document, Processed
-from ..pipeline import Pipeline
+from ..pipeline import Pipeline, batched
 
 _WORKER: Pipeline | None = None
 
@@ -29,17 +29,6 @@ def _code_batch(documents: list[Document]) -> tuple[list[Processed], dict[str, f
     done = _WORKER.run_batch([Processed(d) for d in documents])
     spent = {k: v - before.get(k, 0.0) for k, v in _WORKER.ctx.timings.items()}
     return done, spent
-
-
-def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    for document in documents:
-        batch.append(document)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def code_parallel(
@@ -59,7 +48,7 @@ def code_parallel(
     size = max(1, config.batch_size)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(config,)) as pool:
         pending: deque[Future[tuple[list[Processed], dict[str, float]]]] = deque()
-        for batch in _batches(documents, size):
+        for batch in batched(documents, size):
             pending.append(pool.submit(_code_batch, batch))
             if len(pending) >= 2 * workers:
                 yield from _collect(pending.popleft(), timings)

@@ -54,7 +54,7 @@ def infer_from_found(
 ) -> DateInference:
     today = today or dt.date.today()
     evidence: list[str] = []
-    start = _text_start(doc)
+    start = doc.body_start
     past = [f for f in found if not f.future]
     full = [(f, _full_date(f, lang)) for f in past if f.rule in _FULL and f.get("y")]
     full = [(f, d) for f, d in full if d is not None and d.year <= today.year]
@@ -128,16 +128,6 @@ def _full_date(f: Found, lang: str) -> dt.date | None:
 
     ref = normalise(f, None, lang)
     return parse_iso(ref.value) if ref is not None and ref.precision == "day" else None
-
-
-def _text_start(doc: Document) -> int:
-    start = 0
-    for a, b in sorted(doc.removed):
-        if a <= start < b:
-            start = b
-    while start < len(doc.text) and doc.text[start].isspace():
-        start += 1
-    return start
 
 
 def _term_range(mentions: Iterable[Mention], kb: Any) -> tuple[int, int] | None:

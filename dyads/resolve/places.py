@@ -117,7 +117,7 @@ def to_place(entry: Entry) -> Place:
 
 
 def _dateline(doc: Document, gaz: Gazetteer, rules: _Rules, lang: str) -> list[_Hit]:
-    start = _text_start(doc)
+    start = doc.body_start
     head = doc.text[start : start + DATELINE_CHARS]
     m = regex.match(rf"\W{{0,3}}(?P<name>{NAME})(?:\s+city)?\s*(?=[,(—–\-]|\d|\s+\(|\s*/)", head, regex.VERSION1)
     if not m:
@@ -128,16 +128,6 @@ def _dateline(doc: Document, gaz: Gazetteer, rules: _Rules, lang: str) -> list[_
     length, key, cands = found
     a = start + m.start("name")
     return [_Hit(a, a + length, doc.text[a : a + length], key, cands, "dateline")]
-
-
-def _text_start(doc: Document) -> int:
-    start = 0
-    for a, b in sorted(doc.removed):
-        if a <= start < b:
-            start = b
-    while start < len(doc.text) and doc.text[start].isspace():
-        start += 1
-    return start
 
 
 def _sentence_hits(text: str, s: Sentence, gaz: Gazetteer, rules: _Rules, lang: str, actors: list[Mention], taken: list[_Hit]) -> list[_Hit]:
