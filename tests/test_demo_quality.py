@@ -1,0 +1,44 @@
+"""Quality gate: the demo's events against the hand-coded key (tests/data/demo_gold.jsonl).
+
+Floors only move up. See benchmarks/demo_accuracy.py for the full table and the misses.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from dyads.evaluate.documents import read_document_gold, score_documents
+from dyads.export import record_to_event
+from dyads.run import demo
+from dyads.store import Store
+
+GOLD = Path(__file__).parent / "data" / "demo_gold.jsonl"
+PRECISION_FLOOR = 0.50
+RECALL_FLOOR = 0.30
+DATE_FLOOR = 0.85
+
+
+@pytest.fixture(scope="module")
+def score(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    db = str(tmp_path_factory.mktemp("demo") / "demo.duckdb")
+    summary = demo(db)
+    assert summary.failed == 0 and summary.ok == 12
+    with Store(db, read_only=True) as store:
+        records = store.query_events()
+    events = defaultdict(list)
+    for record in records:
+        events[record["doc_id"]].append(record_to_event(record))
+    return score_documents(read_document_gold(GOLD), events)
+
+
+def test_demo_precision_and_recall_stay_above_their_floors(score) -> None:  # type: ignore[no-untyped-def]
+    assert score.precision >= PRECISION_FLOOR, score.precision
+    assert score.recall >= RECALL_FLOOR, score.recall
+
+
+def test_demo_event_dates_are_right(score) -> None:  # type: ignore[no-untyped-def]
+    assert score.dates_gold >= 10
+    assert score.dates_right / score.dates_gold >= DATE_FLOOR
