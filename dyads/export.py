@@ -1,7 +1,7 @@
 """Export: the canonical event record, and writing stored events to JSONL, CSV or Parquet.
 
 ``event_to_record`` is THE record: JSONL output, the database (``store.py``), the web API
-and other engines all use it, and ``schema/event.schema.json`` describes it (see
+and other engines all use it, and ``dyads/schema/event.schema.json`` describes it (see
 ``docs/events.md``). ``record_to_event`` reverses it.
 """
 
@@ -18,7 +18,7 @@ from .errors import ExportError
 from .model import Entity, Event, Mention, Place
 
 SCHEMA_VERSION = "1.0.0"
-SCHEMA_PATH = Path(__file__).resolve().parents[1] / "schema" / "event.schema.json"
+SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "event.schema.json"
 FORMATS = ("jsonl", "csv", "parquet")
 _SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 
@@ -141,7 +141,7 @@ def _mention(record: dict[str, Any]) -> Mention:
 
 @lru_cache(maxsize=1)
 def load_schema() -> dict[str, Any]:
-    """The event JSON Schema (draft 2020-12) shipped in ``schema/event.schema.json``."""
+    """The event JSON Schema (draft 2020-12) shipped in ``dyads/schema/event.schema.json``."""
     if not SCHEMA_PATH.is_file():
         raise ExportError(f"event schema not found at {SCHEMA_PATH}", fix="reinstall dyads from a full checkout")
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))  # type: ignore[no-any-return]

@@ -37,6 +37,11 @@ if TYPE_CHECKING:
 SAMPLE_CHARS = 400  # measured on 1,000 news documents: same decisions as 600 chars, ~20% faster
 MIN_CONFIDENCE = 0.5  # below this the language of a long text is "undetermined"
 SHORT_TEXT = 120  # lingua's low-accuracy mode is reliable from about this length
+# A short text whose low-accuracy guess is a supported language at this confidence skips the
+# high-accuracy second look (which loads ~0.2 s of models per language, most of a cold start).
+# Measured on 1,800 word windows (2-14 words) of en/ru/it/de news: the second look changed
+# none of the 1,035 guesses at or above it (and none of 1,162 at or above 0.999).
+SURE = 0.9999
 # Languages that are easily confused with a supported one, or common in news feeds.
 NEIGHBOURS = (
     "pl", "uk", "be", "bg", "sr", "mk", "kk", "pt", "ca", "gl", "nl", "ro", "cs", "sk",
@@ -83,8 +88,9 @@ def detect(text: str, supported: tuple[str, ...]) -> tuple[str | None, float]:
     """(ISO 639-1 code, confidence) of the most likely language, or (None, 0.0).
 
     Texts shorter than SHORT_TEXT (headlines) are decided again by lingua's high-accuracy
-    models among the supported languages and the three best low-accuracy guesses; for
-    those the top guess is taken whatever its confidence, since short texts spread it.
+    models among the supported languages and the three best low-accuracy guesses, unless the
+    low-accuracy guess is a supported language at SURE confidence; for those the top guess
+    is taken whatever its confidence, since short texts spread it.
     """
     if not any(ch.isalpha() for ch in text):
         return None, 0.0
@@ -92,6 +98,8 @@ def detect(text: str, supported: tuple[str, ...]) -> tuple[str | None, float]:
     if not values or values[0].value <= 0.0:
         return None, 0.0
     if len(text.strip()) < SHORT_TEXT:
+        if values[0].value >= SURE and _code(values[0].language) in supported:
+            return _code(values[0].language), 1.0
         candidates = frozenset([*supported, *(_code(v.language) for v in values[:3])])
         values = _precise_detector(candidates).compute_language_confidence_values(text)
         return _code(values[0].language), 1.0

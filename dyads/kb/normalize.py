@@ -69,6 +69,8 @@ def pattern_and_shape(form: str) -> tuple[str, str]:
     with the text (see ``case_ok``).
     """
     folded = normalise(form)
+    if "  " not in folded and not folded.startswith(" ") and not folded.endswith(" "):
+        return folded, form  # nothing to collapse: the common case, without the loop below
     pattern: list[str] = []
     shape: list[str] = []
     for char, orig in zip(folded, form):
@@ -88,7 +90,7 @@ def capitals(shape: str) -> tuple[int, ...] | None:
     A capitalised word must be capitalised in the text ("Turkey", not "turkey"). A form with
     no lower-case letter is an acronym: every capital must be a capital ("US", not "us").
     """
-    if not any(c.isupper() for c in shape):
+    if shape.islower() or not any(c.isupper() for c in shape):  # islower(): a fast exit for most forms
         return None
     acronym = not any(c.islower() for c in shape)
     return tuple(i for i, c in enumerate(shape) if c.isupper() and (acronym or i == 0 or not shape[i - 1].isalnum()))

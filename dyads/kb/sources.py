@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..lang import LANG_DIR
@@ -23,6 +24,7 @@ SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "PTY", "OPP", "REB", "CVL", "BUS",
            "SPY", "ELI", "EDU", "HLH", "LAB", "REF", "CRM", "AGR", "ENV", "IMG", "UAF", "SET", "MOD", "RAD", "DEV", "HRI"}
 
 
+@lru_cache(maxsize=1024)  # called once per data row; Path.relative_to is slow
 def rel(path: Path) -> str:
     """A short path for messages: relative to the package when inside it."""
     try:

@@ -60,6 +60,16 @@ def find_times(doc: Document, sentences: tuple[Sentence, ...]) -> list[Mention]:
 
 def scan(doc: Document, sentences: tuple[Sentence, ...], lang: str) -> list[Found]:
     """Every non-overlapping temporal span in the sentences (longest, then earliest, wins)."""
+    try:
+        return list(_scan_cached(doc, tuple(sentences), lang))
+    except TypeError:  # an unhashable field (e.g. odd metadata): scan without the cache
+        return list(_scan_cached.__wrapped__(doc, tuple(sentences), lang))
+
+
+# recognize scans each document, and resolve scans it again to infer a missing publication
+# date: a cache bigger than a batch lets the second scan reuse the first
+@lru_cache(maxsize=256)
+def _scan_cached(doc: Document, sentences: tuple[Sentence, ...], lang: str) -> tuple[Found, ...]:
     g = grammar(lang)
     spans = [(s.start, s.end) for s in sentences] or [(0, len(doc.text))]
     out: list[Found] = []
@@ -67,7 +77,7 @@ def scan(doc: Document, sentences: tuple[Sentence, ...], lang: str) -> list[Foun
         if _removed(doc, start, end):
             continue
         out.extend(_scan_text(g, doc.text[start:end], start))
-    return out
+    return tuple(out)
 
 
 def _removed(doc: Document, start: int, end: int) -> bool:
@@ -103,10 +113,41 @@ def _morph() -> object | None:
         return None
 
 
+@lru_cache(maxsize=1)
+def _future_suffixes() -> tuple[frozenset[str], int] | None:
+    """Endings of every future-tense verb form in the analyser's paradigms, and their longest length.
+
+    A word with none of these endings has no future-verb reading (predictions for unknown
+    words use the same paradigms), so it need not be parsed: most words are skipped.
+    """
+    morph = _morph()
+    try:
+        d = morph.dictionary  # type: ignore[attr-defined]
+        futr = {i for i, tag in enumerate(d.gramtab) if "VERB" in str(tag) and "futr" in str(tag)}
+        suffixes: set[str] = set()
+        for para in d.paradigms:
+            n = len(para) // 3
+            suffixes.update(d.suffixes[para[i]] for i in range(n) if para[n + i] in futr)
+    except Exception:  # noqa: BLE001 - an unexpected dictionary layout: parse every word
+        return None
+    suffixes |= {s.replace("ё", "е") for s in suffixes}
+    if not suffixes or "" in suffixes:
+        return None
+    return frozenset(suffixes), max(map(len, suffixes))
+
+
+def _maybe_future_form(word: str) -> bool:
+    known = _future_suffixes()
+    if known is None:
+        return True
+    suffixes, longest = known
+    return any(word[-k:] in suffixes for k in range(1, min(longest, len(word)) + 1))
+
+
 @lru_cache(maxsize=65536)
 def _ru_future_verb(word: str) -> bool:
     morph = _morph()
-    if morph is None:
+    if morph is None or not _maybe_future_form(word):
         return False
     parse = morph.parse(word)[0]  # type: ignore[attr-defined]
     return parse.tag.POS == "VERB" and parse.tag.tense == "futr" and parse.score > 0.5
@@ -115,7 +156,8 @@ def _ru_future_verb(word: str) -> bool:
 def _scan_text(g: Grammar, text: str, offset: int) -> list[Found]:
     cands: list[tuple[int, int, int, str, dict[str, str]]] = []
     has_digit = _DIGIT.search(text) is not None
-    has_word = g.word_anchor is None or g.word_anchor.search(text) is not None
+    present = g.kinds_present(text)
+    has_word = bool(present)  # any date word at all (a superset of ``g.word_anchor``'s test)
     if not (has_digit or has_word):
         return []
     for rank, (name, pattern) in enumerate(g.patterns):
@@ -126,6 +168,8 @@ def _scan_text(g: Grammar, text: str, offset: int) -> list[Found]:
             if not (has_digit and has_word):
                 continue
         elif not has_word:
+            continue
+        if not all(kind in present for kind in g.requires.get(name, ())):
             continue
         for m in pattern.finditer(text):
             if m.end() > m.start():

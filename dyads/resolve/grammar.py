@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -42,9 +43,27 @@ class Grammar:
     word_anchor: regex.Pattern[str] | None = None  # any date word: sentences without one skip the word patterns
     part_before: regex.Pattern[str] | None = None  # "early", "the second half of" ending right before a match
     patterns: list[tuple[str, regex.Pattern[str]]] = field(default_factory=list)
+    # pattern name -> word kinds it cannot match without (see ``kinds_present``)
+    requires: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _anchors: Any = None  # Aho-Corasick automaton over one anchor word per form
+    _anchor_kinds: list[frozenset[str]] = field(default_factory=list)
+    _unanchored: frozenset[str] = frozenset()  # kinds with a form that has no anchor word
 
     def month(self, word: str) -> int:
         return self.months[_key(word)]
+
+    def kinds_present(self, text: str) -> frozenset[str]:
+        """Word kinds that may occur in ``text``: a kind absent here cannot be matched by any pattern.
+
+        Each form contributes its longest run of letters/digits (kept verbatim by the
+        patterns); finding none of a kind's anchors in the case-folded text rules the kind out.
+        Running one automaton per sentence is much cheaper than running every pattern.
+        """
+        found = set(self._unanchored)
+        if self._anchors is not None:
+            for index, _, _ in self._anchors.find_matches_as_indexes(text.casefold(), overlapping=True):
+                found |= self._anchor_kinds[index]
+        return frozenset(found)
 
     def weekday(self, word: str) -> int:
         return self.weekdays[_key(word)]
@@ -112,7 +131,38 @@ def grammar(lang: str) -> Grammar:
             g.numbers[k] = int(value)
     g.future = regex.compile(_bounded(_alt(kinds.get("future", []))), FLAGS) if kinds.get("future") else None
     g.patterns = _patterns(g, kinds, cs, abbr, pre_mods, post_mods)
+    _build_anchors(g, {**kinds, "pre_mod": pre_mods, "post_mod": post_mods})
     return g
+
+
+# the word kinds each pattern needs (one form of each must occur); patterns not listed have no gate
+_REQUIRES: dict[str, tuple[str, ...]] = {
+    "dmy": ("month",), "mdy": ("month",), "my": ("month",), "m_rel": ("month", "rel"), "month": ("month",),
+    "s_y": ("season",), "season": ("season",), "rel": ("rel",), "rd": ("relday",), "weekday": ("weekday",),
+    "year": ("yearprep",), "year_sfx": ("yearsuffix",), "mod_pre": ("pre_mod",), "mod_post": ("post_mod",),
+    "ago": ("ago", "unit"),
+}
+_RUN = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def _build_anchors(g: Grammar, kinds: dict[str, list[str]]) -> None:
+    import ahocorasick_rs
+
+    needed = {kind for kinds_ in _REQUIRES.values() for kind in kinds_}
+    by_anchor: dict[str, set[str]] = {}
+    unanchored: set[str] = set()
+    for kind in needed:
+        for form in kinds.get(kind, []):
+            runs = _RUN.findall(form)
+            if not runs:
+                unanchored.add(kind)
+                continue
+            by_anchor.setdefault(max(runs, key=len).casefold(), set()).add(kind)
+    anchors = sorted(by_anchor)
+    g._anchor_kinds = [frozenset(by_anchor[a]) for a in anchors]
+    g._anchors = ahocorasick_rs.AhoCorasick(anchors) if anchors else None
+    g._unanchored = frozenset(unanchored)
+    g.requires = {name: _REQUIRES[name] for name, _ in g.patterns if name in _REQUIRES}
 
 
 def _patterns(g: Grammar, kinds: dict[str, list[str]], cs: set[str], abbr: set[str], pre_mods: list[str], post_mods: list[str]) -> list[tuple[str, regex.Pattern[str]]]:
