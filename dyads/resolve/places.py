@@ -116,10 +116,13 @@ def to_place(entry: Entry) -> Place:
     return Place(entry.name, entry.country, entry.lat, entry.lon, entry.geonameid, resolution)
 
 
+_DATELINE = regex.compile(rf"\W{{0,3}}(?P<name>{NAME})(?:\s+city)?\s*(?=[,(—–\-]|\d|\s+\(|\s*/)", regex.VERSION1)
+
+
 def _dateline(doc: Document, gaz: Gazetteer, rules: _Rules, lang: str) -> list[_Hit]:
     start = doc.body_start
     head = doc.text[start : start + DATELINE_CHARS]
-    m = regex.match(rf"\W{{0,3}}(?P<name>{NAME})(?:\s+city)?\s*(?=[,(—–\-]|\d|\s+\(|\s*/)", head, regex.VERSION1)
+    m = _DATELINE.match(head)
     if not m:
         return []
     found = _longest(m.group("name"), gaz, rules, lang)
@@ -196,6 +199,7 @@ def _qualifier(text: str, at: int, end: int, cands: list[Entry], gaz: Gazetteer,
     return None
 
 
+_TOKEN = regex.compile(r"\S+")
 _AND = {"en": "and|or", "ru": "и|или", "it": "e|ed|o", "de": "und|oder", "fr": "et|ou", "es": "y|e|o"}
 
 
@@ -232,7 +236,7 @@ def _based_hits(chunk: str, offset: int, text: str, gaz: Gazetteer, rules: _Rule
     if lang != "en" or "-based" not in chunk:
         return out
     for m in _BASED.finditer(chunk):
-        words = list(regex.finditer(r"\S+", m.group("name")))
+        words = list(_TOKEN.finditer(m.group("name")))
         for w in words:  # the shortest tail that is a known name: "the Geneva-based" -> Geneva
             tail = m.group("name")[w.start() :]
             found = _longest(tail, gaz, rules, lang)
@@ -268,7 +272,7 @@ def _capitalised_word_ends_at(text: str, pos: int) -> bool:
 
 def _longest(name: str, gaz: Gazetteer, rules: _Rules, lang: str) -> tuple[int, str, list[Entry]] | None:
     """The longest leading run of words of ``name`` that the gazetteer knows."""
-    words = list(regex.finditer(r"\S+", name))
+    words = list(_TOKEN.finditer(name))
     for n in range(min(len(words), gaz.max_words), 0, -1):
         if n < len(words) and fold(words[n].group().rstrip(".,;:")) in rules.heads:
             continue
