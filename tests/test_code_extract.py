@@ -91,6 +91,8 @@ def test_min_confidence_filters() -> None:
     [
         ("Putin and Tokayev met.", ["Putin", "Tokayev"], 1),
         ("Russia, Belarus and Kazakhstan signed.", ["Russia", "Belarus", "Kazakhstan"], 1),
+        ("Russia, Belarus, Armenia and Kazakhstan signed.", ["Russia", "Belarus", "Armenia", "Kazakhstan"], 1),
+        ("Russia, Belarus, Armenia said Kazakhstan lied.", ["Russia", "Belarus", "Armenia", "Kazakhstan"], 4),
         ("Russia attacked Ukraine.", ["Russia", "Ukraine"], 2),
     ],
 )
@@ -116,3 +118,85 @@ def test_process_stage_interface() -> None:
     done = process(batch, SimpleNamespace(coder=CODER))  # type: ignore[arg-type]
     assert len(done) == 2 and done[0].events and done[1].events == ()
     assert done[0].document is batch[0].document and done[0].mentions == batch[0].mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "lang"),
+    [
+        ("QUITO (AFP) - Los campesinos bloquearon las carreteras contra el gobierno.", {"QUITO": "ECUGOV", "campesinos": "AGR",
+                                                                                       "gobierno": "GOV"}, "es"),
+        ("MOSCOW, May 3 (Reuters) - Ukrainian troops shelled Russian positions.", {"MOSCOW": "RUSGOV", "Ukrainian troops": "UKRMIL",
+                                                                                  "Russian": "RUS"}, "en"),
+    ],
+)
+def test_dateline_is_no_actor(text: str, actors: dict[str, str], lang: str) -> None:
+    place = next(iter(actors.values()))
+    coded = _coded(text, actors, lang)
+    assert coded and not any(place in a or place in r for _, a, r in coded)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "lang", "word"),
+    [
+        ("La policía vigilaba a los manifestantes frente al congreso.", {"policía": "COP", "manifestantes": "CVL"}, "es",
+         "manifestantes"),
+        ("Police watched the protesters outside parliament.", {"Police": "COP", "protesters": "CVL"}, "en", "protesters"),
+    ],
+)
+def test_trigger_naming_a_party_is_not_the_others_event(text: str, actors: dict[str, str], lang: str, word: str) -> None:
+    """ "protesters" says the protesters protest, not that the police did."""
+    events = code_item(CODER, _item(text, actors, lang)).events
+    assert not any(e.trigger_text == word and word not in [m.text for m in e.actor] for e in events)
+
+
+@pytest.fixture(scope="module")
+def kb():  # type: ignore[no-untyped-def]
+    from dyads.kb import load_kb
+
+    return load_kb(Config(languages=("en", "es")))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Miles de trabajadores marcharon hacia el centro.", "es", ("trabajadores", "LAB")),
+        ("LOS COLONOS BLOQUEAN UN CAMINO RURAL", "es", ("COLONOS", "SET")),
+        ("Los estudiantes chilenos protestaron.", "es", ("estudiantes chilenos", "CHLEDU")),
+        ("Doscientos presos iniciaron un motín.", "es", ("presos", "CVL")),
+        ("Los pescadores pidieron ayuda al ministerio.", "es", ("pescadores", "AGR")),
+        ("Los maestros votaron ir a la huelga.", "es", ("maestros", "EDU")),
+        ("Thousands of workers marched on parliament.", "en", ("workers", "LAB")),
+        ("Israeli settlers blocked the road.", "en", ("Israeli settlers", "ISRSET")),
+        ("Gunmen attacked a checkpoint.", "en", ("Gunmen", "REB")),
+    ],
+)
+def test_generic_groups_are_actors(kb, text: str, lang: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = [(m.text, m.entity.code if m.entity else None) for m in kb.find_mentions(text, lang=lang)]
+    assert expected in found
+
+
+def test_model_overruling_its_trigger_needs_confidence() -> None:
+    from dyads.code.extract import OFF_TRIGGER_MIN, candidates
+
+    text = "Los campesinos protestaron contra el gobierno y exigieron tierras."
+    item = _item(text, {"campesinos": "AGR", "gobierno": "GOV"}, "es")
+    groups = group_mentions(item.mentions, text, 0)
+    disagreeing = [c for c in candidates(CODER, text, 0, groups, "es") if c.view.trigger is not None and c.result.event != c.view.trigger.label]
+    assert all(c.dropped is not None or c.result.confidence >= OFF_TRIGGER_MIN for c in disagreeing)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "lang", "target"),
+    [
+        ("Miles de manifestantes marcharon contra el gobierno en Lima.", {"manifestantes": "CVL", "gobierno": "PERGOV"}, "es", "PERGOV"),
+        ("Thousands of students rallied against the government.", {"students": "EDU", "government": "GOV"}, "en", "GOV"),
+    ],
+)
+def test_party_after_against_is_no_actor(text: str, actors: dict[str, str], lang: str, target: str) -> None:
+    coded = _coded(text, actors, lang)
+    assert coded and not any(target in a for _, a, _ in coded)
+
+
+def test_refusal_rule_survives_the_trigger_check() -> None:
+    coded = _coded("Russia refused to sign the agreement with Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"})
+    assert any(e == "REJECT" and "RUS" in a for e, a, _ in coded)

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from dyads.evaluate import evaluate
+from dyads.evaluate import _same_code, evaluate, event_dyads, match_dyads
 from dyads.evaluate.metrics import dyad_scores
 from dyads.evaluate.petrarch import PetrarchActors, read_dictionary
-from dyads.evaluate.readers import EvaluateError, read_gold
+from dyads.evaluate.readers import EvaluateError, GoldEvent, read_gold
+from dyads.model import Entity, Event, Mention
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "gold"
 
@@ -104,6 +105,82 @@ def test_petrarch_dictionary_matching(tmp_path: Path) -> None:
     found = actors.find("Arvanian police met Borduria and Gollum.", "19990101")
     assert [(m.text, m.entity.code) for m in found] == [("Arvanian police", "ARVCOP"), ("Borduria", "BOR"), ("Gollum", "HOBREB")]
     assert actors.find("Gollum left.", "19900101")[0].entity.code == "HOB"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police from Arvania met Borduria.", [("Police from Arvania", "ARVCOP"), ("Borduria", "BOR")]),
+        ("Police met Borduria.", [("Borduria", "BOR")]),  # a lone agent is no actor
+        ("Borduria police met Arvania.", [("Borduria police", "BORCOP"), ("Arvania", "ARV")]),
+        ("Lawmakers in Arvania and Borduria met.", [("Lawmakers in Arvania", "ARVLEG"), ("Borduria", "BORLEG")]),
+        ("Arvanian media and government met.", [("Arvanian media", "ARVMED"), ("government", "ARVGOV")]),
+        ("Arvanian Islamist media met Borduria.", [("Arvanian Islamist media", "ARVMUSMED"), ("Borduria", "BOR")]),
+        ("Borduria police and Arvania met.", [("Borduria police", "BORCOP"), ("Arvania", "ARV")]),
+    ],
+)
+def test_petrarch_agents_join(tmp_path: Path, text: str, expected: list[tuple[str, str]]) -> None:
+    (tmp_path / "PETR.Validate.actors.txt").write_text(ACTORS, encoding="utf-8")
+    agents = AGENTS + "MEDIA [~MED]\nGOVERNMENT [~GOV]\nLAWMAKERS [~LEG]\nISLAMIST [~MUS]\n"
+    (tmp_path / "PETR.Validate.agents.txt").write_text(agents, encoding="utf-8")
+    found = PetrarchActors.from_folder(tmp_path).find(text, "19990101")
+    assert [(m.text, m.entity.code) for m in found] == expected
+
+
+@pytest.mark.parametrize(("date", "code"), [("20121201", "HOBGOV"), ("20140101", "HOB"), (None, "HOB")])
+def test_petrarch_date_restriction_beats_default(tmp_path: Path, date: str | None, code: str) -> None:
+    (tmp_path / "PETR.Validate.actors.txt").write_text("SAMWISE [HOB]\n\t[HOBGOV 20121109-20130119]\n", encoding="utf-8")
+    found = PetrarchActors.from_folder(tmp_path).find("Samwise left.", date)
+    assert [m.entity.code for m in found] == [code]
+
+
+def test_agent_code_not_appended_twice(tmp_path: Path) -> None:
+    (tmp_path / "PETR.Validate.actors.txt").write_text("BORDURIA_POLICE_HQ [BORCOP]\n", encoding="utf-8")
+    (tmp_path / "PETR.Validate.agents.txt").write_text(AGENTS, encoding="utf-8")
+    found = PetrarchActors.from_folder(tmp_path).find("Borduria police HQ police arrested him.", None)
+    assert [m.entity.code for m in found] == ["BORCOP"]
+
+
+def _event(event: str, actors: list[str], recipients: list[str]) -> Event:
+    def side(codes: list[str]) -> tuple[Mention, ...]:
+        return tuple(Mention(i, i + 1, c, "actor", Entity(name=c, code=c)) for i, c in enumerate(codes))
+
+    return Event(id="e", doc_id="d", event=event, actor=side(actors), recipient=side(recipients), sentence_start=0,
+                 sentence_end=10, text="x")
+
+
+@pytest.mark.parametrize(
+    ("actors", "recipients", "dyads"),
+    [
+        (["ARV", "BOR"], ["GON"], [("ARV", "GON"), ("BOR", "GON")]),
+        (["FRO/BIL"], ["ELR"], [("FRO", "ELR"), ("BIL", "ELR")]),
+        (["ARV", "BOR"], [], [("ARV", "---"), ("BOR", "---"), ("ARV", "BOR"), ("BOR", "ARV")]),
+        (["ARV"], [], [("ARV", "---")]),
+    ],
+)
+def test_event_dyads(actors: list[str], recipients: list[str], dyads: list[tuple[str, str]]) -> None:
+    assert event_dyads(_event("CONSULT", actors, recipients)) == dyads
+
+
+def test_match_dyads_compound_and_direction() -> None:
+    compound = _event("CONSULT", ["ARV", "BOR"], ["GON"])
+    golds = [GoldEvent("CONSULT", actor_code="ARV", recipient_code="GON"), GoldEvent("CONSULT", actor_code="BOR", recipient_code="GON")]
+    assert match_dyads(golds, [compound]) == [0, 0]  # one compound event answers both member dyads
+    one_way = [GoldEvent("ASSAULT", actor_code="GON", recipient_code="ARV")]
+    assert match_dyads(one_way, [_event("ASSAULT", ["ARV"], ["GON"])]) == [None]  # wrong direction
+    both = [GoldEvent("CONSULT", actor_code="ARV", recipient_code="GON"), GoldEvent("CONSULT", actor_code="GON", recipient_code="ARV")]
+    assert match_dyads(both, [_event("CONSULT", ["ARV"], ["GON"])]) == [0, 0]  # the gold codes both directions
+    assert match_dyads(both, [_event("AGREE", ["ARV"], ["GON"])]) == [None, None]
+    assert match_dyads(both, [_event("AGREE", ["ARV"], ["GON"])], typed=False) == [0, 0]
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "same"),
+    [("---REB", ["REB"], True), ("---REB", ["SYRREB"], True), ("---REB", ["SYR"], False), ("USAGOV", ["USA"], True),
+     ("USAGOV", ["RUSGOV"], False)],
+)
+def test_code_level_match(gold: str, predicted: list[str], same: bool) -> None:
+    assert _same_code(gold, predicted, exact=False) is same
 
 
 def test_dyad_scores() -> None:

@@ -8,6 +8,7 @@ event is kept per trigger.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,8 +20,11 @@ from .triggers import Token, tokenize
 
 COORDINATORS = frozenset({"and", "&", ",", "и", "e", "ed", "und", "et", "y", "sowie", "а", "также", "as", "well"})
 MAX_GROUPS = 8
-NO_TRIGGER_MIN = 0.9
-RECIPIENT_BONUS = 0.25  # per trigger, a full dyad beats the actor alone unless clearly less likely  # a dyad with no trigger in the sentence needs this much confidence
+NO_TRIGGER_MIN = 0.9  # a dyad with no trigger in the sentence needs this much confidence
+OFF_TRIGGER_MIN = 0.7  # the model overruling its own trigger needs this much confidence
+RECIPIENT_BONUS = 0.25  # per trigger, a full dyad beats the actor alone unless clearly less likely
+AGAINST = frozenset({"against", "contra", "gegen", "contre", "contro", "против", "проти"})
+ARTICLES = frozenset({"the", "el", "la", "los", "las", "le", "les", "il", "lo", "gli", "die", "der", "den", "das", "l'", "al"})
 MATERIAL = frozenset({"AID", "RETREAT", "COOPERATE", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
 
 
@@ -67,26 +71,50 @@ def sentence_mentions(mentions: Sequence[Mention], sentence: Sentence) -> list[M
     inside.sort(key=lambda m: (m.start, -m.end))
     kept: list[Mention] = []
     for m in inside:  # nested or overlapping mentions: keep the first, longest
-        if kept and m.start < kept[-1].end:
+        if (kept and m.start < kept[-1].end) or _dateline(m, sentence):
             continue
         kept.append(m)
     return kept
 
 
+_DATELINE_RE = re.compile(r"\s*(?:,[^-–—:()]{1,25})?(?:\([^()]{1,40}\))?\s*[-–—:]")
+
+
+def _dateline(mention: Mention, sentence: Sentence) -> bool:
+    """ "QUITO (AFP) - ...", "MOSCOW, May 3 (Reuters) -": the place a story was filed from is no actor."""
+    text = sentence.text
+    if not text or mention.start - sentence.start > 3 or not mention.text.isupper():
+        return False
+    return _DATELINE_RE.match(text, mention.end - sentence.start) is not None
+
+
 def group_mentions(mentions: Sequence[Mention], text: str, offset: int) -> list[Group]:
     """Adjacent mentions of one entity merge; "A and B" / "A, B and C" become one compound group."""
     groups: list[list[Mention]] = []
-    for m in mentions:
+    for n, m in enumerate(mentions):
         if groups:
-            gap = text[groups[-1][-1].end - offset : m.start - offset]
-            words = [t.text for t in tokenize(gap)]
+            words = _gap(text, groups[-1][-1], m, offset)
             same = actor_code(groups[-1][-1]) == actor_code(m) and len(words) <= 1
             coordinated = _coordinated(words)
-            if same or coordinated or (words == [","] and _list_continues(text, m, offset)):
+            if same or coordinated or (words == [","] and _list_ends(mentions, n, text, offset)):
                 groups[-1].append(m)
                 continue
         groups.append([m])
     return [Group(tuple(g)) for g in groups]
+
+
+def _gap(text: str, left: Mention, right: Mention, offset: int) -> list[str]:
+    return [t.text for t in tokenize(text[left.end - offset : right.start - offset])]
+
+
+def _list_ends(mentions: Sequence[Mention], n: int, text: str, offset: int) -> bool:
+    """ "A, B, C and D": after a comma, the list goes on through commas to a coordinator."""
+    for k in range(n, len(mentions)):
+        if _list_continues(text, mentions[k], offset):
+            return True
+        if k + 1 >= len(mentions) or _gap(text, mentions[k], mentions[k + 1], offset) != [","]:
+            return False
+    return False
 
 
 def _coordinated(words: list[str]) -> bool:
@@ -126,6 +154,10 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
     res, view = c.result, c.view
     if res.event == NO_EVENT:
         return _drop(c, "classified NONE" + (f" ({res.rule})" if res.rule else ""))
+    if view.actor is not None and _after_against(tokens, view.actor[0]):
+        return _drop(c, "the actor follows 'against' ('contra', 'gegen'): it is the target")
+    if view.trigger is not None and _names_party(view.trigger.start, view.trigger.end, groups, c, offset):
+        return _drop(c, "the trigger word names another party ('los huelguistas', 'protesters'): that party is the actor")
     notes: list[str] = []
     score = res.confidence + (RECIPIENT_BONUS if c.recipient is not None else 0.0)
     if view.cues.actor_speaks and view.trigger is not None and view.actor is not None:
@@ -144,9 +176,25 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
     if res.event == "CONSULT" and len(c.actor.codes) > 1 and c.recipient is None:
         notes.append("meeting of a compound actor: no recipient")
         score += 0.1
+    if view.trigger is not None and res.rule is None and res.event != view.trigger.label and res.confidence < OFF_TRIGGER_MIN:
+        return _drop(c, f"the model's type differs from the trigger's ({view.trigger.label}) at confidence below {OFF_TRIGGER_MIN}")
     if view.trigger is None and res.confidence < NO_TRIGGER_MIN:
         return _drop(c, f"no trigger and confidence below {NO_TRIGGER_MIN}")
     return Candidate(c.actor, c.recipient, view, res, score, tuple(notes))
+
+
+def _after_against(tokens: Sequence[Token], first: int) -> bool:
+    """ "protests against X", "marcharon contra el gobierno de X": X is the target of the action."""
+    before = [t.text for t in tokens[max(0, first - 3) : first]]
+    while before and before[-1] in ARTICLES:
+        before.pop()
+    return bool(before) and before[-1] in AGAINST
+
+
+def _names_party(start: int, end: int, groups: Sequence[Group], c: Candidate, offset: int) -> bool:
+    """Whether the trigger span lies inside a mention of a party other than the candidate's."""
+    return any(m.start - offset <= start and end <= m.end - offset
+               for g in groups if g is not c.actor and g is not c.recipient for m in g.mentions)
 
 
 def _group_between(groups: Sequence[Group], actor: Group, tokens: Sequence[Token], after_token: int, before_token: int,

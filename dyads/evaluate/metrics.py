@@ -45,12 +45,15 @@ def f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def per_type(tp: Counter[str], gold: Counter[str], pred: Counter[str]) -> dict[str, TypeScore]:
+def per_type(tp: Counter[str], gold: Counter[str], pred: Counter[str], tp_pred: Counter[str] | None = None) -> dict[str, TypeScore]:
+    """``tp`` counts gold events found (recall); ``tp_pred`` predicted events that found one (precision),
+    which differs when one predicted event answers several gold codings (a compound actor)."""
+    tp_pred = tp if tp_pred is None else tp_pred
     out = {}
     for t in (*PLOVER_TYPES, NO_EVENT):
         if not gold[t] and not pred[t]:
             continue
-        p = tp[t] / pred[t] if pred[t] else 0.0
+        p = tp_pred[t] / pred[t] if pred[t] else 0.0
         r = tp[t] / gold[t] if gold[t] else 0.0
         out[t] = TypeScore(round(p, 4), round(r, 4), round(f1(p, r), 4), gold[t], pred[t])
     return out
