@@ -21,7 +21,7 @@ from .normalize import normalise_form
 DATA_DIR = Path(__file__).parent / "data"
 HEADER_WORDS = {"wikidata_id", "acronym", "iso3", "form", "name"}
 SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "PTY", "OPP", "REB", "CVL", "BUS", "MED", "NGO", "IGO",
-           "SPY", "ELI", "EDU", "HLH", "LAB", "REF", "CRM", "AGR", "ENV", "IMG", "UAF", "SET", "MOD", "RAD", "DEV", "HRI"}
+           "SPY", "ELI", "EDU", "HLH", "LAB", "REF", "CRM", "AGR", "ENV", "IMG", "UAF", "SET", "MOD", "RAD", "DEV", "HRI", "REL"}
 
 
 @lru_cache(maxsize=1024)  # called once per data row; Path.relative_to is slow
