@@ -44,7 +44,8 @@ def _key(event: Event) -> tuple[str, frozenset[str], frozenset[str]]:
 
 
 def _dates_agree(a: Event, b: Event) -> bool:
-    if a.date is None or b.date is None:
+    """Dates stated in both sentences must be compatible; a fallback date agrees with any."""
+    if a.date is None or b.date is None or "stated" not in (a.date_basis, b.date_basis) or a.date_basis != b.date_basis:
         return True
     return a.date.startswith(b.date) or b.date.startswith(a.date)
 
@@ -54,8 +55,17 @@ def _rank(event: Event, title_end: int) -> tuple[bool, bool, float, int]:
     return (event.sentence_start >= title_end, not event.aux, event.confidence, -event.sentence_start)
 
 
+def _drop_headline_repeats(events: tuple[Event, ...], title_end: int) -> tuple[Event, ...]:
+    """A headline summarises the story: its event is dropped when the body codes the same type."""
+    if title_end <= 0:
+        return events
+    body_types = {e.event for e in events if e.sentence_start >= title_end}
+    return tuple(e for e in events if e.sentence_start >= title_end or e.event not in body_types)
+
+
 def merge_events(events: tuple[Event, ...], title_end: int = 0) -> list[Event]:
     """Merge duplicates; keeps input order of the surviving events."""
+    events = _drop_headline_repeats(events, title_end)
     groups: list[list[Event]] = []
     for event in events:
         key = _key(event)

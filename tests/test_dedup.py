@@ -13,7 +13,8 @@ def side(*codes: str) -> tuple[Mention, ...]:
 
 
 def event(eid: str, kind: str, actor: tuple[str, ...], recipient: tuple[str, ...], start: int, date: str | None = None, conf: float = 0.8) -> Event:
-    return Event(eid, "d", kind, side(*actor), side(*recipient), start, start + 10, "s", date=date, confidence=conf)
+    basis = "stated" if date else None
+    return Event(eid, "d", kind, side(*actor), side(*recipient), start, start + 10, "s", date=date, date_basis=basis, confidence=conf)
 
 
 CASES = [
@@ -33,5 +34,20 @@ def test_merge_events(events: list[Event], title_end: int, expected: list[str]) 
 
 
 def test_merged_event_says_what_it_absorbed() -> None:
-    (kept,) = merge_events((event("a", "AGREE", ("RUS",), ("KAZ",), 0), event("b", "AGREE", ("RUS",), ("KAZ",), 50)), 40)
-    assert kept.explanation[-1] == "dedup: merged 1 repeated mention(s) at 0-10"
+    (kept,) = merge_events((event("a", "AGREE", ("RUS",), ("KAZ",), 20), event("b", "AGREE", ("RUS",), ("KAZ",), 50, conf=0.9)))
+    assert kept.id == "b"
+    assert kept.explanation[-1] == "dedup: merged 1 repeated mention(s) at 20-30"
+
+
+def test_headline_event_is_dropped_when_the_body_codes_the_same_type() -> None:
+    headline = event("h", "ASSAULT", ("REB",), (), 0)
+    body = event("b", "ASSAULT", ("TJKREB",), ("TJKMIL",), 50)
+    other = event("o", "ACCUSE", ("TJKGOV",), ("AFG",), 90)
+    assert [e.id for e in merge_events((headline, body, other), 40)] == ["b", "o"]
+    assert [e.id for e in merge_events((headline, other), 40)] == ["h", "o"]
+
+
+def test_a_fallback_date_does_not_keep_repeats_apart() -> None:
+    stated = Event("a", "d", "CONSULT", side("IGOCSTO"), (), 50, 60, "s", date="2026-11-19", date_basis="stated")
+    fallback = Event("b", "d", "CONSULT", side("IGOCSTO"), (), 90, 99, "s", date="2026-11-20", date_basis="publication")
+    assert len(merge_events((stated, fallback))) == 1
