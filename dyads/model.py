@@ -12,7 +12,9 @@ from typing import Literal
 
 Status = Literal["ok", "failed", "skipped"]
 MentionKind = Literal["actor", "place", "time"]
-Precision = Literal["day", "month", "year"]
+# calendar precisions first (only these date events); then TimeML values: 2024-W23, 2024-SU, 2024-Q2,
+# 199 (the 1990s), 2024-06-11TMO / 2024-06-11T09:30 ("time"), and "none" for durations, sets, PRESENT_REF
+Precision = Literal["day", "month", "year", "week", "season", "quarter", "decade", "time", "none"]
 DateBasis = Literal["stated", "publication", "inferred"]
 
 AUX_FLAGS = ("negation", "future", "hypothetical", "historical")
@@ -92,10 +94,11 @@ class Place:
 
 @dataclass(frozen=True)
 class TimeRef:
-    value: str  # ISO date, YYYY-MM-DD / YYYY-MM / YYYY
+    value: str  # ISO date, YYYY-MM-DD / YYYY-MM / YYYY; else a TimeML value (P3Y, 1998-Q4, 199, PRESENT_REF)
     precision: Precision
     basis: DateBasis = "stated"
     aux: str | None = None  # "future" / "historical" when the expression implies it
+    type: str = "DATE"  # TimeML type: DATE, TIME, DURATION, SET
 
 
 @dataclass(frozen=True)

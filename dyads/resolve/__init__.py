@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..lang import read_tsv
 from ..model import Event, Mention, Processed
-from .dates import clause_is_future
+from .dates import calendar_time, clause_is_future
 from .inference import DateInference, infer_publication_date
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ def resolve_item(item: Processed, kb: Any = None, default_date: str | None = Non
     doc = item.document
     fallback = _fallback(item, kb, default_date)
     times = [m for m in item.mentions if m.kind == "time" and m.time is not None]
+    times = [c for c in map(calendar_time, times) if c is not None]  # calendar dates only: no durations, sets, PRESENT_REF
     places = [m for m in item.mentions if m.kind == "place" and m.place is not None]
     dateline = next((p for p in places if p.rule.endswith("dateline")), None)
     if dateline is not None and len(times) > 1:

@@ -1,7 +1,8 @@
 """Per-language temporal grammar: compiled regular expressions built once from ``lang/<xx>/dates.tsv``.
 
 Each pattern names what it found in its groups (``d``, ``m``, ``y``, ``wd``, ``s``, ``rel``,
-``rd``, ``mod``, ``n``, ``unit``); ``dates.py`` turns those into ISO values.
+``rd``, ``mod``, ``n``, ``unit``, ``du``, ``ref``, ``set``, ``q``, ``dec``, ``we``, ``hh``/``mi``/``ap``,
+``tod``); ``dates.py`` turns those into TimeML values.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from ..lang import read_tsv
 
 FLAGS = regex.IGNORECASE | regex.VERSION1 | regex.UNICODE
 # what a pattern cannot match without: a digit, a date word, or both (sentences lacking it skip the pattern)
-NEEDS_DIGIT = frozenset({"iso", "numeric", "year", "year_sfx"})
+NEEDS_DIGIT = frozenset({"iso", "numeric", "year", "year_sfx", "decade", "year_bare", "clock"})
 NEEDS_BOTH = frozenset({"dmy", "mdy", "my", "s_y"})
-PARTABLE = frozenset({"my", "s_y", "rel", "year", "year_sfx", "month", "season", "m_rel"})
+# what cannot match without a number from 1600 to 2099 in the text (a cheap test first)
+NEEDS_YEAR = frozenset({"year", "year_sfx", "year_bare", "decade", "my", "s_y"})
+PARTABLE = frozenset({"my", "s_y", "rel", "rd", "year", "year_sfx", "year_bare", "month", "season", "m_rel", "decade"})
 
 _DAY = r"(?<![\d.,:])(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|º|°|-?го|-?е)?"
 _YEAR = r"(?P<y>(?:1[6-9]|20)\d\d)(?![\d.,]\d)(?!['’]?s\b)"  # not "1990s" (a decade)
@@ -38,10 +41,20 @@ class Grammar:
     mods: dict[tuple[str, str], int] = field(default_factory=dict)  # (position, word) -> offset
     units: dict[str, str] = field(default_factory=dict)
     numbers: dict[str, int] = field(default_factory=dict)  # number words: "three" -> 3
+    refs: dict[str, tuple[str, str]] = field(default_factory=dict)  # fixed TimeML values: "now" -> (PRESENT_REF, DATE)
+    sets: dict[str, str] = field(default_factory=dict)  # "daily" -> P1D
+    dunits: dict[str, str] = field(default_factory=dict)  # duration units: "years" -> Y, "hours" -> H
+    vague: frozenset[str] = frozenset()  # "several", "a few": an unspecified number (X)
+    quarters: dict[str, int] = field(default_factory=dict)  # "third quarter" -> 3
+    weekends: dict[str, int] = field(default_factory=dict)  # "last weekend" -> -1 ("the weekend": 0, by tense)
+    relday_tod: dict[str, str] = field(default_factory=dict)  # "tonight" -> NI (TimeML part of day)
+    tods: dict[str, str] = field(default_factory=dict)  # "morning" -> MO
+    tod_after: regex.Pattern[str] | None = None  # " morning" right after a day ("Tuesday morning")
     future: regex.Pattern[str] | None = None
     weekday_before: regex.Pattern[str] | None = None  # "Tuesday, " right before a day and month
     word_anchor: regex.Pattern[str] | None = None  # any date word: sentences without one skip the word patterns
     part_before: regex.Pattern[str] | None = None  # "early", "the second half of" ending right before a match
+    dur_before: regex.Pattern[str] | None = None  # "the past", "at least" ending right before a duration
     patterns: list[tuple[str, regex.Pattern[str]]] = field(default_factory=list)
     # pattern name -> word kinds it cannot match without (see ``kinds_present``)
     requires: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -118,7 +131,10 @@ def grammar(lang: str) -> Grammar:
         elif kind == "season":
             g.seasons[k] = int(value)
         elif kind == "relday":
-            g.reldays[k] = int(value)
+            offset, _, tod = value.partition(":")
+            g.reldays[k] = int(offset)
+            if tod:
+                g.relday_tod[k] = tod
         elif kind == "rel":
             unit, offset = value.split(":")
             g.rels[k] = (unit, int(offset))
@@ -129,6 +145,21 @@ def grammar(lang: str) -> Grammar:
             g.units[k] = value
         elif kind == "num":
             g.numbers[k] = int(value)
+        elif kind == "ref":
+            g.refs[k] = (value, (row[3] if len(row) > 3 and row[3] else "DATE"))
+        elif kind == "set":
+            g.sets[k] = value
+        elif kind == "dunit":
+            g.dunits[k] = value
+        elif kind == "quarter":
+            g.quarters[k] = int(value)
+        elif kind == "weekend":
+            g.weekends[k] = int(value)
+        elif kind == "tod":
+            g.tods[k] = value
+    g.vague = frozenset(_key(f) for f in kinds.get("vague", []))
+    if kinds.get("tod"):
+        g.tod_after = regex.compile(rf"\s+(?P<tod>{_alt(kinds['tod'], cs)})(?!\w)", FLAGS)
     g.future = regex.compile(_bounded(_alt(kinds.get("future", []))), FLAGS) if kinds.get("future") else None
     g.patterns = _patterns(g, kinds, cs, abbr, pre_mods, post_mods)
     _build_anchors(g, {**kinds, "pre_mod": pre_mods, "post_mod": post_mods})
@@ -140,7 +171,8 @@ _REQUIRES: dict[str, tuple[str, ...]] = {
     "dmy": ("month",), "mdy": ("month",), "my": ("month",), "m_rel": ("month", "rel"), "month": ("month",),
     "s_y": ("season",), "season": ("season",), "rel": ("rel",), "rd": ("relday",), "weekday": ("weekday",),
     "year": ("yearprep",), "year_sfx": ("yearsuffix",), "mod_pre": ("pre_mod",), "mod_post": ("post_mod",),
-    "ago": ("ago", "unit"),
+    "ago": ("ago", "unit"), "ref": ("ref",), "set": ("set",), "dur": ("dunit",), "quarter": ("quarter",), "weekend": ("weekend",),
+    "every": ("every",), "clock": ("ampm",),
 }
 _RUN = regex.compile(r"[\p{L}\p{N}]+")
 
@@ -157,7 +189,10 @@ def _build_anchors(g: Grammar, kinds: dict[str, list[str]]) -> None:
             if not runs:
                 unanchored.add(kind)
                 continue
-            by_anchor.setdefault(max(runs, key=len).casefold(), set()).add(kind)
+            anchor = max(runs, key=len)
+            if len(anchor) < 2 and " " not in form and "'" not in form:
+                anchor = form  # "a.m.": one letter alone would anchor nothing
+            by_anchor.setdefault(anchor.casefold(), set()).add(kind)
     anchors = sorted(by_anchor)
     g._anchor_kinds = [frozenset(by_anchor[a]) for a in anchors]
     g._anchors = ahocorasick_rs.AhoCorasick(anchors) if anchors else None
@@ -217,8 +252,54 @@ def _patterns(g: Grammar, kinds: dict[str, list[str]], cs: set[str], abbr: set[s
     if cs_months:
         bare.append(rf"(?=\p{{Lu}})(?<=(?<![\w]){prep}\s+){_alt(cs_months, cs)}(?![\w])")
     pats["month"] = rf"{PART}(?P<m>{'|'.join(bare) or '(?!)'})"
+    pats.update(_span_patterns(g, kinds, cs, W, M))
+    if kinds.get("ampm"):
+        tz = rf"(?:\s+{_alt(kinds['tz'], cs)}(?!\w))?" if kinds.get("tz") else ""
+        clock = rf"(?=\d)(?<![\w.:])(?P<hh>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>{_alt(kinds['ampm'])})(?!\w)"
+        pats["clock"] = rf"{clock}{tz}(?:\s+(?:on\s+)?(?:{W}|{RD}))?"
     pats["weekday"] = rf"(?<![\w]){W}"
-    pats["season"] = rf"{PART}(?<![\w]){S}"
+    # a season word that is also a common word ("fall") stands alone only after a determiner
+    det = [r[1] for r in read_tsv(g.lang, "dates.tsv") if r[0] == "season" and len(r) > 3 and "det" in r[3].split(",")]
+    plain = [f for f in kinds.get("season", []) if f not in det]
+    S_bare = rf"(?P<s>{_alt(plain, cs)})(?![\w])"
+    if det:
+        S_bare = rf"(?:{S_bare}|(?<=(?<![\w])(?:the|this|that)\s+)(?P<s>{_alt(det, cs)})(?![\w]))"
+    pats["season"] = rf"{PART}(?<![\w]){S_bare}"
     words = [*month_forms, *kinds.get("weekday", []), *kinds.get("season", []), *kinds.get("relday", []), *kinds.get("rel", []), *pre_mods, *post_mods, *kinds.get("unit", [])]
     g.word_anchor = regex.compile(rf"(?<![\w]){_alt(words, cs)}", FLAGS)
     return [(name, regex.compile(p, FLAGS)) for name, p in pats.items()]
+
+
+def _span_patterns(g: Grammar, kinds: dict[str, list[str]], cs: set[str], W: str, M: str) -> dict[str, str]:
+    """Durations, sets, fixed references (PRESENT_REF...), bare quarters and decades."""
+    pats: dict[str, str] = {}
+    dunits = _alt(kinds.get("dunit", []), cs)
+    if kinds.get("ref"):
+        # "the past" but not "the past week" (a duration or a relative date)
+        pats["ref"] = rf"(?<![\w])(?P<ref>{_alt(kinds['ref'], cs)})(?![\w-])(?!\s+(?:\d|(?:{dunits}|{_alt([*kinds.get('num', []), *kinds.get('vague', [])])})(?!\w)))"
+    if kinds.get("set"):
+        pats["set"] = rf"(?<![\w])(?P<set>{_alt(kinds['set'], cs)})(?![\w-])"
+    if kinds.get("dunit"):
+        pre = kinds.get("durpre", [])
+        PRE = rf"(?:{_alt(pre)}\s+){{1,2}}" if pre else ""
+        vague = kinds.get("vague", [])
+        n = rf"(?P<n>\d{{1,4}}|{_alt([*kinds.get('num', []), *vague])})" if kinds.get("num") or vague else r"(?P<n>\d{1,4})"
+        mid = rf"(?:{_alt(kinds['durmid'])}\s+)?" if kinds.get("durmid") else ""  # "two more weeks"
+        # anchored on the unit (rare) and looking back for the number (common words like "a")
+        pats["dur"] = rf"(?<![\w])(?=(?:{dunits})(?![\w]))(?<=(?<![\w]){n}(?:\s+|-){mid})(?P<du>{dunits})(?![\w]|-old)"
+        g.dur_before = regex.compile(rf"(?<![\w]){PRE}$", FLAGS) if pre else None
+    if kinds.get("quarter"):
+        not_year = r"(?!\s+(?:of\s+|del?\s+)?(?:1[6-9]|20)\d\d)"
+        pats["quarter"] = rf"(?<![\w])(?P<q>{_alt(kinds['quarter'], cs)})(?![\w]){not_year}"
+    if kinds.get("every"):
+        pats["every"] = rf"(?<![\w]){_alt(kinds['every'], cs)}\s+(?:{W}|{M})"
+    if kinds.get("weekend"):
+        pats["weekend"] = rf"(?<![\w])(?P<we>{_alt(kinds['weekend'], cs)})(?![\w])"
+    pats["decade"] = r"(?=\d)(?<![\w'’])(?P<dec>(?:1[6-9]|20)\d)0['’]?s(?!\w)"
+    if "bare_year" in kinds.get("option", []):
+        # "the 1996 campaign": a year with no preposition, unless a count ("1999 people") or an amount follows
+        count = kinds.get("count", [])
+        not_count = _NOT_COUNT.get(g.lang, "") + (rf"(?!\s+{_alt(count)}(?!\w))" if count else "")
+        year = r"(?P<y>(?:19|20)\d\d)(?![\d.,:/-]\d)(?!['’]?s\b)(?!\s*(?:%|per\s*cent))"
+        pats["year_bare"] = rf"(?=[12])(?<![\w$€£¥.,/:'’-]){year}{not_count}"
+    return pats
