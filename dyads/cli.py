@@ -394,7 +394,7 @@ def explain_command(
 def train_command(
     data: list[str] = typer.Argument(..., help="Training files: project JSONL dyad lines, folders of them, or a PLOVER GSR file."),
     output: str | None = typer.Option(None, "-o", "--output", help="Model file to write (default: the shipped dyads/models/coder.npz)."),
-    c: float = typer.Option(4.0, "--c", help="Inverse regularisation strength of the logistic regression."),
+    c: float = typer.Option(8.0, "--c", help="Inverse regularisation strength of the logistic regression."),
     manifest: str | None = typer.Option(None, "--manifest", help="Also write a training-data manifest (Markdown) here."),
 ) -> None:
     """Retrain the dyad classifier on your own data (set model_file in the config to use it)."""

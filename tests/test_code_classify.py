@@ -88,3 +88,19 @@ def test_language_detection(text: str, lang: str) -> None:
 def test_bad_actor_raises_coder_error() -> None:
     with pytest.raises(CoderError):
         as_span("Russia attacked Ukraine.", "Belarus")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "expected"),
+    [
+        ("Arvania will support the plan of Borduria.", (0, 7), {"AV=will", "AV2=will_support"}),
+        ("Arvania lifted the blockade on Borduria.", (0, 7), {"AV=lifted", "TX=CONCEDE|block"}),
+        ("Talks ended when Arvania left.", (17, 24), {"AV=left"}),
+    ],
+)
+def test_lexicon_free_features(text: str, actor: tuple[int, int], expected: set[str]) -> None:
+    from dyads.code.features import Party, dyad_view
+    from dyads.code.triggers import lexicon_for
+
+    view = dyad_view(text, Party((actor,)), None, "en", lexicon_for("en"))
+    assert expected <= set(view.features)

@@ -64,3 +64,22 @@ def test_cue_view(text: str, negated: bool, refusal: bool, actor_speaks: bool) -
     view = cue_view(LEX.cues.find(tokens), tokens, trigger, (0, 0), None)
     assert (view.negated, view.refusal, view.actor_speaks) == (negated, refusal, actor_speaks)
     assert ("negation" in view.aux) == negated
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "event"),
+    [
+        ("en", "Arvania urged Borduria to free the prisoners.", "REQUEST"),
+        ("en", "Arvania severed diplomatic relations with Borduria.", "SANCTION"),
+        ("en", "Arvania said it was willing to host the talks.", "AGREE"),
+        ("en", "Arvanian forces fired rockets at Borduria.", "ASSAULT"),
+        ("de", "Arvanien verhängte Einfuhrverbote gegen Bordurien.", "SANCTION"),
+        ("de", "Arvanien finanziert den Bau einer Brücke in Bordurien.", "AID"),
+        ("it", "I servizi di Arvania hanno condiviso informazioni con Borduria.", "COOPERATE"),
+        ("ru", "Арвания передаст Бордурии вакцины.", "AID"),
+    ],
+)
+def test_shipped_lexicon_covers_common_verbs(lang: str, text: str, event: str) -> None:
+    from dyads.code.triggers import lexicon_for
+
+    assert event in {h.label for h in lexicon_for(lang).triggers.find(tokenize(text))}

@@ -79,3 +79,38 @@ def test_reliability_of_perfect_predictions_is_zero_gap() -> None:
     probs[np.arange(4), [0, 1, 2, 16]] = 1.0
     ece, table = reliability(probs, [CLASSES[0], CLASSES[1], CLASSES[2], "NONE"])
     assert ece == pytest.approx(0.0) and table[-1][1] == 4
+
+
+def test_gold_records_weigh_more(tiny: Path) -> None:
+    from dataclasses import replace
+
+    from dyads.code.train import GOLD_WEIGHT, example_weight, load_examples
+
+    examples, _ = load_examples([tiny])
+    assert example_weight(examples[0]) == 1.0
+    assert example_weight(replace(examples[0], source="PLOVER_GSR_CAMEO.txt")) == GOLD_WEIGHT > 1.0
+
+
+def test_sample_weight_moves_the_decision() -> None:
+    from dyads.code.classifier import fit
+
+    rows = [[1, 2], [1, 2], [1, 3], [1, 3]]
+    labels = ["ASSAULT", "CONSULT", "ASSAULT", "CONSULT"]  # feature 2 is a tie unless weighted
+    groups = ["a", "b", "c", "d"]
+    plain, _ = fit(rows, labels, groups, temperature=1.0)
+    heavy, _ = fit(rows, labels, groups, temperature=1.0, sample_weight=[5.0, 1.0, 1.0, 1.0])
+    a, c = CLASSES.index("ASSAULT"), CLASSES.index("CONSULT")
+    assert plain.proba([1, 2])[a] == pytest.approx(plain.proba([1, 2])[c], abs=1e-3)
+    assert heavy.proba([1, 2])[a] > heavy.proba([1, 2])[c] + 0.2
+
+
+def test_jsonl_actor_start_picks_the_right_occurrence(tmp_path: Path) -> None:
+    from dyads.evaluate.readers import read_gold
+
+    text = "Norland accused Sudmark; Sudmark rejected the claim from Norland."
+    row = {"id": "x1", "lang": "en", "text": text, "actor": "Sudmark", "recipient": "Norland", "event": "REJECT",
+           "actor_start": 25, "recipient_start": 57}
+    path = tmp_path / "x.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    ex = read_gold(path).dyads[0]
+    assert ex.actor == ((25, 32),) and ex.recipient == ((57, 64),)

@@ -88,7 +88,8 @@ def to_matrix(rows: Sequence[Sequence[int]]):  # type: ignore[no-untyped-def]
     return matrix
 
 
-def _fit_raw(rows: Sequence[Sequence[int]], labels: Sequence[str], c: float) -> tuple[np.ndarray, np.ndarray]:
+def _fit_raw(rows: Sequence[Sequence[int]], labels: Sequence[str], c: float,
+             sample_weight: Sequence[float] | np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     from sklearn.linear_model import LogisticRegression
 
     y = np.array([CLASSES.index(label) for label in labels])
@@ -98,13 +99,15 @@ def _fit_raw(rows: Sequence[Sequence[int]], labels: Sequence[str], c: float) -> 
     clf = LogisticRegression(C=c, max_iter=3000, solver="lbfgs", class_weight=_weights(y))
     matrix = to_matrix(rows)
     used = np.unique(matrix.indices)  # fit on the columns that occur: far faster than all DIM
-    clf.fit(matrix[:, used], y)
+    clf.fit(matrix[:, used], y, sample_weight=None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64))
     weights = np.zeros((DIM, len(CLASSES)), dtype=np.float32)
     bias = np.full(len(CLASSES), -30.0, dtype=np.float32)  # labels never seen stay improbable
-    coef = clf.coef_
+    coef, intercept = clf.coef_, clf.intercept_
+    if len(clf.classes_) == 2:  # binary fits give one row for the second class: split it symmetrically
+        coef, intercept = np.vstack([-coef[0] / 2, coef[0] / 2]), np.array([-intercept[0] / 2, intercept[0] / 2])
     for k, cls_index in enumerate(clf.classes_):
         weights[used, cls_index] = coef[k]
-        bias[cls_index] = clf.intercept_[k]
+        bias[cls_index] = intercept[k]
     return weights, bias
 
 
@@ -134,26 +137,29 @@ def fold_of(key: str, folds: int) -> int:
     return zlib.crc32(key.encode("utf-8")) % folds
 
 
-def fit(rows: Sequence[Sequence[int]], labels: Sequence[str], groups: Sequence[str], c: float = 4.0, folds: int = 4,
-        meta: dict[str, object] | None = None, temperature: float | None = None) -> tuple[LinearModel, np.ndarray]:
+def fit(rows: Sequence[Sequence[int]], labels: Sequence[str], groups: Sequence[str], c: float = 8.0, folds: int = 4,
+        meta: dict[str, object] | None = None, temperature: float | None = None,
+        sample_weight: Sequence[float] | None = None) -> tuple[LinearModel, np.ndarray]:
     """Fit on everything; calibrate the temperature on out-of-fold scores (folds by ``groups``),
-    unless a ``temperature`` is given (then no inner folds are fitted).
+    unless a ``temperature`` is given (then no inner folds are fitted). ``sample_weight`` scales
+    each example's loss (in-domain gold records may count more than hand-written ones).
 
     Returns the model and the out-of-fold probability matrix (for reports; empty when not calibrated)."""
     if temperature is not None:
-        weights, bias = _fit_raw(rows, labels, c)
+        weights, bias = _fit_raw(rows, labels, c, sample_weight)
         return LinearModel(weights, bias, CLASSES, temperature, dict(meta or {})), np.zeros((0, len(CLASSES)))
     y = np.array([CLASSES.index(label) for label in labels])
     fold = np.array([fold_of(g, folds) for g in groups])
+    sw = np.ones(len(rows)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
     oof = np.zeros((len(rows), len(CLASSES)), dtype=np.float64)
     for k in range(folds):
         test = np.flatnonzero(fold == k)
         train = np.flatnonzero(fold != k)
         if len(test) == 0 or len(set(y[train].tolist())) < 2:
             continue
-        w, b = _fit_raw([rows[i] for i in train], [labels[i] for i in train], c)
+        w, b = _fit_raw([rows[i] for i in train], [labels[i] for i in train], c, sw[train])
         oof[test] = np.stack([w[np.asarray(rows[i], dtype=np.int64)].sum(axis=0) + b for i in test])
     temperature = fit_temperature(oof, y)
-    weights, bias = _fit_raw(rows, labels, c)
+    weights, bias = _fit_raw(rows, labels, c, sw)
     model = LinearModel(weights, bias, CLASSES, temperature, dict(meta or {}))
     return model, softmax(oof / temperature)

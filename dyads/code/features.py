@@ -106,12 +106,15 @@ def _window(masked: Sequence[str], span: TokSpan | None, tag: str) -> list[str]:
     if span is None:
         return [f"{tag}:none"]
     feats = []
-    for k in (1, 2, 3):
-        if span[0] - k >= 0:
+    for k in (1, 2, 3):  # sentence-final marks are left out: "ends 3 tokens after A" is a length artefact
+        if span[0] - k >= 0 and masked[span[0] - k] not in _FINAL:
             feats.append(f"{tag}-{k}={masked[span[0] - k]}")
-        if span[1] + k < len(masked):
+        if span[1] + k < len(masked) and masked[span[1] + k] not in _FINAL:
             feats.append(f"{tag}+{k}={masked[span[1] + k]}")
     return feats
+
+
+_FINAL = frozenset(".!?")
 
 
 def _between(masked: Sequence[str], actor: TokSpan | None, other: TokSpan | None) -> list[str]:
@@ -123,6 +126,43 @@ def _between(masked: Sequence[str], actor: TokSpan | None, other: TokSpan | None
     feats += [f"BB={a}_{b}" for a, b in zip(words, words[1:], strict=False)]
     feats.append(f"BLEN={min(len(words), 8) // 2}")
     return feats
+
+
+def _actor_verb(masked: Sequence[str], actor: TokSpan | None, hit: Hit | None) -> list[str]:
+    """The words right after the actor (its verb group: "will support", "has agreed to"), and
+    those words crossed with the trigger's type, independent of the lexicon's coverage."""
+    if actor is None:
+        return ["AV=none"]
+    words = [w for w in masked[actor[1] + 1 : actor[1] + 8] if w not in PUNCT_SKIP and w not in _ARTICLES and w not in ("A", "R")][:3]
+    if not words:
+        return ["AV=end"]
+    feats = [f"AV={words[0]}", f"AVS={words[0][:5]}"]
+    if len(words) > 1:
+        feats += [f"AV2={words[0]}_{words[1]}", f"AVS2={words[0][:5]}_{words[1][:5]}"]
+    if hit is not None:
+        feats.append(f"AVT={words[0][:5]}|{hit.label}")
+    return feats
+
+
+def _trigger_context(masked: Sequence[str], hit: Hit | None, actor: TokSpan | None) -> list[str]:
+    """The trigger's object and its left neighbour ("lifted the blockade", "will withdraw"),
+    crossed with its type: the same verb codes differently by what it acts on."""
+    if hit is None:
+        return []
+    after = [w for w in masked[hit.last + 1 : hit.last + 6] if w not in PUNCT_SKIP and w not in _ARTICLES][:2]
+    feats = [f"TX={hit.label}|{w[:5]}" for w in after]
+    if actor is not None and actor[1] < hit.first and any(w in _MODALS for w in masked[actor[1] + 1 : hit.first]):
+        feats.append(f"TMOD={hit.label}")  # "A will/would/is ready to <trigger>": an intent, not yet the act
+    if hit.first > 0 and masked[hit.first - 1] not in PUNCT_SKIP:
+        feats.append(f"TL={hit.label}|{masked[hit.first - 1][:5]}")
+    return feats
+
+
+_MODALS = frozenset(("will", "would", "plans", "intends", "willing", "ready", "prepared", "wird", "werde", "würde",
+                     "bereit", "plant", "будет", "будут", "готов", "готова", "намерен", "intende", "pronto", "pronta",
+                     "va", "allait", "prêt", "prête", "planea", "dispuesto"))
+_ARTICLES = frozenset(("the", "a", "an", "its", "their", "his", "her", "der", "die", "das", "den", "le", "la", "les", "l'",
+                       "il", "lo", "gli", "el", "los", "las", "un", "una", "une", "ein", "eine", "einen"))
 
 
 def _cue_features(view: CueView) -> list[str]:
@@ -148,6 +188,7 @@ def _trigger_features(hit: Hit | None, others: Sequence[Hit], actor: TokSpan | N
             feats.append(f"TNEG={ev}")
         if view.passive:
             feats.append(f"TPASS={ev}|{pos}")
+        feats += [f"TAUX={ev}|{a}" for a in view.aux]
     feats += [f"TO={h.label}" for h in others if h is not hit]
     return feats
 
@@ -178,6 +219,7 @@ def dyad_view(text: str, actor: Party, recipient: Party | None, lang: str, lexic
     feats += _window(masked, a_span, "A") + _window(masked, r_span, "R")
     feats += _between(masked, a_span, r_span if r_span is not None else (hit.first, hit.last) if hit else None)
     feats += _party_features(actor, recipient)
+    feats += _actor_verb(masked, a_span, hit) + _trigger_context(masked, hit, a_span)
     words = [w for w in _squeeze(masked) if w not in PUNCT_SKIP and w not in ("A", "R")]
     feats += [f"W={w}" for w in words] + [f"S={w[:5]}" for w in words if len(w) > 5]
     feats += [f"TA={h.label}|{_position(h, a_span, r_span)}" for h in trig if h is not hit]

@@ -173,14 +173,22 @@ def read_jsonl(path: Path) -> tuple[list[DyadExample], list[SentenceGold]]:
 
 def dyad_row(row: dict[str, Any], fallback_id: str, source: str = "") -> DyadExample | None:
     text = row["text"]
-    actor = _spans(text, _as_list(row.get("actor")))
-    recipient = _spans(text, _as_list(row.get("recipient")))
+    actor = _anchored(text, _as_list(row.get("actor")), row.get("actor_start"))
+    recipient = _anchored(text, _as_list(row.get("recipient")), row.get("recipient_start"))
     event = normalise_type(str(row["event"]))
     if not actor or (event not in PLOVER_TYPES and event != NO_EVENT):
         return None
     rid = str(row.get("id") or fallback_id)
     return DyadExample(rid, str(row.get("sid") or rid), str(row.get("lang") or "en"), text, actor, recipient, event,
                        row.get("mode") or None, tuple(row.get("context") or ()), tuple(row.get("aux") or ()), source)
+
+
+def _anchored(text: str, parts: list[str], start: Any) -> tuple[Span, ...]:
+    """Spans of ``parts``; a given ``*_start`` offset picks the occurrence of a single part that
+    appears more than once (else the first occurrence is taken)."""
+    if isinstance(start, int) and len(parts) == 1 and text[start : start + len(parts[0])] == parts[0]:
+        return ((start, start + len(parts[0])),)
+    return _spans(text, parts)
 
 
 def _as_list(value: Any) -> list[str]:
