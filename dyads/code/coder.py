@@ -59,14 +59,16 @@ class Coder:
         return self._lexicons[lang]
 
     def analyse(self, text: str, actor: Party, recipient: Party | None, lang: str, tokens: Sequence[Token] | None = None,
-                triggers: Sequence[Hit] | None = None, cues: Sequence[Hit] | None = None) -> tuple[DyadView, DyadResult]:
+                triggers: Sequence[Hit] | None = None, cues: Sequence[Hit] | None = None,
+                explain: bool = True) -> tuple[DyadView, DyadResult]:
+        """Classify one dyad; ``explain=False`` skips the top features (see ``top_features``)."""
         view = dyad_view(text, actor, recipient, lang, self.lexicon(lang), tokens, triggers, cues)
-        result = self.decide(view, lang)
+        result = self.decide(view, lang, explain)
         if result.trigger is not None:
             result = replace(result, trigger_text=text[result.trigger[0] : result.trigger[1]])
         return view, result
 
-    def decide(self, view: DyadView, lang: str) -> DyadResult:
+    def decide(self, view: DyadView, lang: str, explain: bool = True) -> DyadResult:
         ids = hash_features(view.features, lang)
         if self.model is None:
             probs = _lexicon_only(view)
@@ -76,9 +78,14 @@ class Coder:
         order = np.argsort(-probs)
         event, confidence = classes[int(order[0])], float(probs[int(order[0])])
         event, confidence, rule = _apply_rules(view, event, confidence, probs, classes)
-        return self._result(view, event, confidence, rule, ids, lang, [(classes[int(i)], float(probs[int(i)])) for i in order[:3]])
+        top = [(classes[int(i)], float(probs[int(i)])) for i in order[:3]]
+        return self._result(view, event, confidence, rule, ids if explain else None, lang, top)
 
-    def _result(self, view: DyadView, event: str, confidence: float, rule: str | None, ids: list[int], lang: str,
+    def top_features(self, view: DyadView, event: str, lang: str) -> tuple[str, ...]:
+        """The features that pushed ``view`` towards ``event`` most, "name (+weight)"."""
+        return self._top_features(view, hash_features(view.features, lang), event, lang)
+
+    def _result(self, view: DyadView, event: str, confidence: float, rule: str | None, ids: list[int] | None, lang: str,
                 top: list[tuple[str, float]]) -> DyadResult:
         hit = view.trigger
         if hit is None and event != NO_EVENT and view.cues.speech is not None:
@@ -88,7 +95,7 @@ class Coder:
         return DyadResult(
             event=event, mode=mode, context=tuple(context), aux=view.cues.aux, cameo=cameo, quad_code=quad_class(cameo),
             confidence=confidence, trigger=(hit.start, hit.end) if hit else None,
-            trigger_text=None, features=self._top_features(view, ids, event, lang),
+            trigger_text=None, features=self._top_features(view, ids, event, lang) if ids is not None else (),
             rule=rule, probabilities=tuple((label, round(p, 4)) for label, p in top),
         )
 

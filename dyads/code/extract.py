@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Document, Event, Mention, Processed, Sentence, stable_id
 from ..ontology import NO_EVENT, goldstein
@@ -130,7 +130,7 @@ def _list_continues(text: str, mention: Mention, offset: int) -> bool:
     return bool(after) and after[0] in COORDINATORS and after[0] != ","
 
 
-def candidates(coder: Coder, text: str, offset: int, groups: Sequence[Group], lang: str) -> list[Candidate]:
+def candidates(coder: Coder, text: str, offset: int, groups: Sequence[Group], lang: str, explain: bool = True) -> list[Candidate]:
     lexicon = coder.lexicon(lang)
     tokens = tokenize(text)
     triggers = lexicon.triggers.find(tokens)
@@ -140,7 +140,7 @@ def candidates(coder: Coder, text: str, offset: int, groups: Sequence[Group], la
         for r in [None, *groups[:MAX_GROUPS]]:
             if r is a or (r is not None and _covers(a.codes, r.codes)):
                 continue  # a self-dyad: Russia -> Russia, France -> the French government
-            view, result = coder.analyse(text, a.party(offset), r.party(offset) if r else None, lang, tokens, triggers, cues)
+            view, result = coder.analyse(text, a.party(offset), r.party(offset) if r else None, lang, tokens, triggers, cues, explain)
             out.append(_roles(Candidate(a, r, view, result, result.confidence, ()), groups, tokens, offset))
     return out
 
@@ -286,9 +286,14 @@ def code_sentence(coder: Coder, doc: Document, sentence: Sentence, mentions: Seq
         return []
     text = sentence.text or doc.text[sentence.start : sentence.end]
     groups = group_mentions(actors, text, sentence.start)
-    cands = candidates(coder, text, sentence.start, groups, lang)
-    kept = choose(cands, coder.config.min_confidence)
+    cands = candidates(coder, text, sentence.start, groups, lang, explain=False)
+    kept = [_explained(coder, c, lang) for c in choose(cands, coder.config.min_confidence)]
     return [(c, to_event(c, doc, sentence, lang)) for c in kept]
+
+
+def _explained(coder: Coder, c: Candidate, lang: str) -> Candidate:
+    """Top features are worked out only for the candidates that become events."""
+    return replace(c, result=replace(c.result, features=coder.top_features(c.view, c.result.event, lang)))
 
 
 def code_item(coder: Coder, item: Processed) -> Processed:
