@@ -128,7 +128,7 @@ def train(paths: Iterable[str | Path], output: str | Path | None = DEFAULT_MODEL
 
 
 _LICENCES = (
-    ("training/", "own text written by hand for dyads; shipped with the repository (Apache-2.0)"),
+    ("training/", "own text written by hand for dyads; shipped with the repository (MIT, see LICENSE)"),
     ("plover_gsr/", "PLOVER gold-standard records, (c) 2016 Open Event Data Alliance, CC BY-SA 4.0, "
                     "github.com/openeventdata/PLOVER (commit 5e0c24f)"),
     ("petrarch2_unittests/", "PETRARCH-2 unit-test records, (c) 2014 Open Event Data, MIT, github.com/openeventdata/petrarch2; "
