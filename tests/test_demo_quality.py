@@ -16,8 +16,8 @@ from dyads.run import demo
 from dyads.store import Store
 
 GOLD = Path(__file__).parent / "data" / "demo_gold.jsonl"
-PRECISION_FLOOR = 0.50
-RECALL_FLOOR = 0.30
+PRECISION_FLOOR = 0.55
+RECALL_FLOOR = 0.32
 DATE_FLOOR = 0.85
 
 
