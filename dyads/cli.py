@@ -159,10 +159,16 @@ def _print_events(records: list[dict[str, object]]) -> None:
     for column in ("date", "event", "actor", "recipient", "lang", "conf"):
         wraps = column in ("actor", "recipient")
         table.add_column(column, no_wrap=not wraps, min_width=8 if wraps else None)
-    table.add_column("text", no_wrap=True, overflow="ellipsis", max_width=max(16, out.width - 68))
+    table.add_column("trigger", no_wrap=True, overflow="ellipsis", max_width=18)
+    wide = out.width >= 140  # the sentence itself only where there is room to read it
+    if wide:
+        table.add_column("text", no_wrap=True, overflow="ellipsis", max_width=out.width - 88)
     for r in records:
         event = f"{r['event']} {r.get('cameo') or ''}".strip()
-        cells = (str(r.get("date") or ""), event, _side(r["actor"]), _side(r["recipient"]), str(r.get("language") or ""), f"{r['confidence']:.2f}", str(r["text"]))
+        trigger = ((r.get("text_info") or {}).get("trigger") or {}).get("text") or ""  # type: ignore[union-attr]
+        cells = [str(r.get("date") or ""), event, _side(r["actor"]), _side(r["recipient"]), str(r.get("language") or ""), f"{r['confidence']:.2f}", trigger]
+        if wide:
+            cells.append(str(r["text"]))
         table.add_row(*(Text(cell) for cell in cells))  # Text: no markup parsing of news text
     out.print(table)
 
