@@ -159,6 +159,7 @@ class Gazetteer:
     keys: list[str] = field(default_factory=list, repr=False)
     values: array[int] = field(default_factory=lambda: array("i"), repr=False)
     _dirty: set[str] = field(default_factory=set, repr=False)
+    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)  # callers' results; emptied on change
 
     def add(self, entry: Entry, keys: Iterable[str]) -> None:
         """Index ``entry`` under ``keys``, which must already be folded (see ``fold``)."""
@@ -167,6 +168,7 @@ class Gazetteer:
         self.alias(idx, keys)
 
     def alias(self, idx: int, keys: Iterable[str]) -> None:
+        self.memo.clear()
         index = self.index
         for key in keys:
             self.max_words = max(self.max_words, key.count(" ") + 1)
@@ -185,6 +187,7 @@ class Gazetteer:
 
     def prefer(self, idx: int, key: str) -> None:
         """Make ``idx`` the first reading of ``key`` (an alias names its place first)."""
+        self.memo.clear()
         rest = self.indices(key)
         self.index[key] = [idx, *(i for i in rest if i != idx)]
         self._dirty.discard(key)
@@ -243,6 +246,7 @@ class Gazetteer:
         return out
 
     def finish(self) -> Gazetteer:
+        self.memo.clear()
         entries = self.entries
         for key in self._dirty:
             bucket = self.index[key]

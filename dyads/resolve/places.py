@@ -136,8 +136,10 @@ def _dateline(doc: Document, gaz: Gazetteer, rules: _Rules, lang: str) -> list[_
 def _sentence_hits(text: str, s: Sentence, gaz: Gazetteer, rules: _Rules, lang: str, actors: list[Mention], taken: list[_Hit]) -> list[_Hit]:
     chunk = text[s.start : s.end]
     out: list[_Hit] = []
-    busy = [(h.start, h.end) for h in taken]
-    for m in rules.locative.finditer(chunk):
+    busy = [(h.start, h.end) for h in taken if h.start < s.end and s.start < h.end]  # every new span lies within s
+    # a located name starts with a capital after its preposition: no capital past the first letter, no match
+    locatives: Iterable[regex.Match[str]] = () if chunk[1:].islower() else rules.locative.finditer(chunk)
+    for m in locatives:
         group = "name"
         found = None
         if m.group("art"):  # "Los Angeles", "Le Havre": the article may belong to the name
@@ -270,8 +272,28 @@ def _capitalised_word_ends_at(text: str, pos: int) -> bool:
     return i < pos and text[i].isupper()
 
 
-def _longest(name: str, gaz: Gazetteer, rules: _Rules, lang: str) -> tuple[int, str, list[Entry]] | None:
-    """The longest leading run of words of ``name`` that the gazetteer knows."""
+_Found = tuple[int, str, list[Entry]]
+MEMO_LIMIT = 50_000  # remembered names per gazetteer; the memo starts over when full
+
+
+def _longest(name: str, gaz: Gazetteer, rules: _Rules, lang: str) -> _Found | None:
+    """The longest leading run of words of ``name`` that the gazetteer knows.
+
+    Remembered in ``gaz.memo`` (names recur across sentences and documents), so the candidate
+    lists are shared between hits: nothing may change them.
+    """
+    memo = gaz.memo
+    key = ("longest", lang, name)
+    if key in memo:
+        return memo[key]  # type: ignore[return-value]
+    if len(memo) >= MEMO_LIMIT:
+        memo.clear()
+    found = memo[key] = _search(name, gaz, rules, lang)
+    return found
+
+
+def _search(name: str, gaz: Gazetteer, rules: _Rules, lang: str) -> _Found | None:
+    """``_longest`` unremembered: try the longest run first, skipping runs a head word makes another thing."""
     words = list(_TOKEN.finditer(name))
     for n in range(min(len(words), gaz.max_words), 0, -1):
         if n < len(words) and fold(words[n].group().rstrip(".,;:")) in rules.heads:
