@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -35,11 +36,23 @@ class LinearModel:
     def proba(self, ids: Sequence[int]) -> np.ndarray:
         return softmax(self.scores(ids) / self.temperature)
 
-    def proba_many(self, rows: Sequence[Sequence[int]]) -> np.ndarray:
-        out = np.empty((len(rows), len(self.classes)), dtype=np.float64)
+    def scores_many(self, rows: Sequence[Sequence[int]]) -> np.ndarray:
+        """``scores`` of every row, bit for bit: rows of one length are gathered and summed together
+        (a flat gather with ``np.add.reduceat`` would sum in another order and change the last bits)."""
+        out = np.empty((len(rows), len(self.classes)), dtype=np.result_type(self.weights, self.bias))
+        by_length: dict[int, list[int]] = {}
         for i, ids in enumerate(rows):
-            out[i] = self.proba(ids)
+            by_length.setdefault(len(ids), []).append(i)
+        for length, members in by_length.items():
+            if length == 0:
+                out[members] = self.bias
+                continue
+            flat = np.fromiter(chain.from_iterable(rows[i] for i in members), dtype=np.int64, count=length * len(members))
+            out[members] = np.add.reduce(self.weights[flat].reshape(len(members), length, -1), axis=1) + self.bias
         return out
+
+    def proba_many(self, rows: Sequence[Sequence[int]]) -> np.ndarray:
+        return softmax(self.scores_many(rows) / self.temperature)
 
     def contributions(self, ids: Sequence[int], label: str) -> np.ndarray:
         """Per-feature weight toward ``label`` (same order as ``ids``)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,16 @@ from ..config import Config
 from ..errors import CoderError
 from ..ontology import NO_EVENT, PLOVER_TYPES, cameo_for, quad_class
 from .classifier import LinearModel
-from .features import DyadView, Party, Span, dyad_view, feature_names, hash_features
+from .features import (
+    DyadView,
+    Party,
+    SentenceFacts,
+    Span,
+    dyad_view,
+    feature_names,
+    hash_features,
+    sentence_facts,
+)
 from .triggers import Hit, Lexicon, Token, lexicon_for
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models"
@@ -62,31 +71,48 @@ class Coder:
                 triggers: Sequence[Hit] | None = None, cues: Sequence[Hit] | None = None,
                 explain: bool = True) -> tuple[DyadView, DyadResult]:
         """Classify one dyad; ``explain=False`` skips the top features (see ``top_features``)."""
-        view = dyad_view(text, actor, recipient, lang, self.lexicon(lang), tokens, triggers, cues)
-        result = self.decide(view, lang, explain)
-        if result.trigger is not None:
-            result = replace(result, trigger_text=text[result.trigger[0] : result.trigger[1]])
-        return view, result
+        lexicon = self.lexicon(lang)
+        view = dyad_view(text, actor, recipient, lang, lexicon, facts=sentence_facts(text, lexicon, tokens, triggers, cues))
+        return view, self.decide(view, lang, explain, text)
 
-    def decide(self, view: DyadView, lang: str, explain: bool = True) -> DyadResult:
+    def analyse_many(self, text: str, pairs: Sequence[tuple[Party, Party | None]], lang: str,
+                     facts: SentenceFacts | None = None, explain: bool = True) -> list[tuple[DyadView, DyadResult]]:
+        """Classify every (actor, recipient) pair of one sentence, scored in one model call."""
+        lexicon = self.lexicon(lang)
+        if facts is None:
+            facts = sentence_facts(text, lexicon)
+        views = [dyad_view(text, actor, recipient, lang, lexicon, facts=facts) for actor, recipient in pairs]
+        rows = [hash_features(view.features, lang) for view in views]
+        probs = self._proba(views, rows)
+        orders = np.argsort(-probs, axis=1)
+        return [(view, self._decided(view, ids, p, order, lang, explain, text))
+                for view, ids, p, order in zip(views, rows, probs, orders, strict=True)]
+
+    def decide(self, view: DyadView, lang: str, explain: bool = True, text: str | None = None) -> DyadResult:
+        """Classify an analysed dyad; with ``text`` (the sentence) the result carries its trigger's text."""
         ids = hash_features(view.features, lang)
+        probs = self.model.proba(ids) if self.model is not None else _lexicon_only(view)
+        return self._decided(view, ids, probs, np.argsort(-probs), lang, explain, text)
+
+    def _proba(self, views: Sequence[DyadView], rows: Sequence[Sequence[int]]) -> np.ndarray:
         if self.model is None:
-            probs = _lexicon_only(view)
-        else:
-            probs = self.model.proba(ids)
+            return np.stack([_lexicon_only(view) for view in views]) if views else np.zeros((0, len(PLOVER_TYPES) + 1))
+        return self.model.proba_many(rows)
+
+    def _decided(self, view: DyadView, ids: list[int], probs: np.ndarray, order: np.ndarray, lang: str, explain: bool,
+                 text: str | None = None) -> DyadResult:
         classes = self.model.classes if self.model is not None else (*PLOVER_TYPES, NO_EVENT)
-        order = np.argsort(-probs)
         event, confidence = classes[int(order[0])], float(probs[int(order[0])])
         event, confidence, rule = _apply_rules(view, event, confidence, probs, classes)
         top = [(classes[int(i)], float(probs[int(i)])) for i in order[:3]]
-        return self._result(view, event, confidence, rule, ids if explain else None, lang, top)
+        return self._result(view, event, confidence, rule, ids if explain else None, lang, top, text)
 
     def top_features(self, view: DyadView, event: str, lang: str) -> tuple[str, ...]:
         """The features that pushed ``view`` towards ``event`` most, "name (+weight)"."""
         return self._top_features(view, hash_features(view.features, lang), event, lang)
 
     def _result(self, view: DyadView, event: str, confidence: float, rule: str | None, ids: list[int] | None, lang: str,
-                top: list[tuple[str, float]]) -> DyadResult:
+                top: list[tuple[str, float]], text: str | None = None) -> DyadResult:
         hit = view.trigger
         if hit is None and event != NO_EVENT and view.cues.speech is not None:
             hit = view.cues.speech  # a statement's content decided it: anchor the event on the reporting verb
@@ -95,7 +121,7 @@ class Coder:
         return DyadResult(
             event=event, mode=mode, context=tuple(context), aux=view.cues.aux, cameo=cameo, quad_code=quad_class(cameo),
             confidence=confidence, trigger=(hit.start, hit.end) if hit else None,
-            trigger_text=None, features=self._top_features(view, ids, event, lang) if ids is not None else (),
+            trigger_text=text[hit.start : hit.end] if hit and text is not None else None, features=self._top_features(view, ids, event, lang) if ids is not None else (),
             rule=rule, probabilities=tuple((label, round(p, 4)) for label, p in top),
         )
 

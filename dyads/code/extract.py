@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from ..model import Document, Event, Mention, Processed, Sentence, stable_id
 from ..ontology import NO_EVENT, goldstein
 from .coder import Coder, DyadResult
-from .features import DyadView, Party
+from .features import DyadView, Party, sentence_facts
 from .triggers import Token, tokenize
 
 COORDINATORS = frozenset({"and", "&", ",", "и", "e", "ed", "und", "et", "y", "sowie", "а", "также", "as", "well"})
@@ -131,17 +131,23 @@ def _list_continues(text: str, mention: Mention, offset: int) -> bool:
 
 
 def candidates(coder: Coder, text: str, offset: int, groups: Sequence[Group], lang: str, explain: bool = True) -> list[Candidate]:
-    lexicon = coder.lexicon(lang)
-    tokens = tokenize(text)
-    triggers = lexicon.triggers.find(tokens)
-    cues = lexicon.cues.find(tokens)
-    out = []
-    for a in groups[:MAX_GROUPS]:
-        for r in [None, *groups[:MAX_GROUPS]]:
-            if r is a or (r is not None and _covers(a.codes, r.codes)):
+    facts = sentence_facts(text, coder.lexicon(lang))
+    pairs = _pairs(groups[:MAX_GROUPS])
+    parties = {id(g): g.party(offset) for g in groups[:MAX_GROUPS]}
+    analysed = coder.analyse_many(text, [(parties[id(a)], parties[id(r)] if r else None) for a, r in pairs], lang, facts, explain)
+    return [_roles(Candidate(a, r, view, result, result.confidence, ()), groups, facts.tokens, offset)
+            for (a, r), (view, result) in zip(pairs, analysed, strict=True)]
+
+
+def _pairs(groups: Sequence[Group]) -> list[tuple[Group, Group | None]]:
+    """Every ordered pair of groups and each group alone, self-dyads left out."""
+    out: list[tuple[Group, Group | None]] = []
+    for a in groups:
+        codes = a.codes
+        for r in [None, *groups]:
+            if r is a or (r is not None and _covers(codes, r.codes)):
                 continue  # a self-dyad: Russia -> Russia, France -> the French government
-            view, result = coder.analyse(text, a.party(offset), r.party(offset) if r else None, lang, tokens, triggers, cues, explain)
-            out.append(_roles(Candidate(a, r, view, result, result.confidence, ()), groups, tokens, offset))
+            out.append((a, r))
     return out
 
 

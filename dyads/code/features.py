@@ -7,6 +7,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from .cues import CueView, cue_view
 from .triggers import Hit, Lexicon, Token, tokenize
@@ -90,16 +91,6 @@ def _mask(tokens: Sequence[Token], actor_idx: set[int], recipient_idx: set[int])
     for i, t in enumerate(tokens):
         out.append("A" if i in actor_idx else "R" if i in recipient_idx else t.text)
     return tuple(out)
-
-
-def _squeeze(masked: Sequence[str]) -> list[str]:
-    """Masked tokens with runs of A/R collapsed, so a long name counts once."""
-    out: list[str] = []
-    for w in masked:
-        if w in ("A", "R") and out and out[-1] == w:
-            continue
-        out.append(w)
-    return out
 
 
 def _window(masked: Sequence[str], span: TokSpan | None, tag: str) -> list[str]:
@@ -200,18 +191,42 @@ def _party_features(actor: Party, recipient: Party | None) -> list[str]:
     return feats
 
 
-def dyad_view(text: str, actor: Party, recipient: Party | None, lang: str, lexicon: Lexicon, tokens: Sequence[Token] | None = None,
-              triggers: Sequence[Hit] | None = None, cues: Sequence[Hit] | None = None) -> DyadView:
-    """Analyse one dyad. Pass precomputed tokens/hits when coding many dyads of one sentence."""
+@dataclass(frozen=True)
+class SentenceFacts:
+    """What every dyad of one sentence shares: tokens, lexicon hits, and the word features."""
+
+    tokens: tuple[Token, ...]
+    triggers: tuple[Hit, ...]
+    cues: tuple[Hit, ...]
+    agents: tuple[int, ...]
+    refusals: tuple[TokSpan, ...]
+    words: tuple[tuple[int, str, str | None], ...]  # (token index, "W=w", "S=stem" or None) per content word
+
+
+def sentence_facts(text: str, lexicon: Lexicon, tokens: Sequence[Token] | None = None, triggers: Sequence[Hit] | None = None,
+                   cues: Sequence[Hit] | None = None) -> SentenceFacts:
     toks = tuple(tokens if tokens is not None else tokenize(text))
-    trig = tuple(triggers if triggers is not None else lexicon.triggers.find(toks))
     cue_hits = tuple(cues if cues is not None else lexicon.cues.find(toks))
+    # Masked tokens ("A"/"R") are never lowercase words, so a dyad's words are these minus its parties.
+    words = tuple((i, f"W={t.text}", f"S={t.text[:5]}" if len(t.text) > 5 else None)
+                  for i, t in enumerate(toks) if t.text not in PUNCT_SKIP)
+    return SentenceFacts(toks, tuple(triggers if triggers is not None else lexicon.triggers.find(toks)), cue_hits,
+                         tuple(c.last for c in cue_hits if c.label == "agent"),
+                         tuple((c.first, c.last) for c in cue_hits if c.label == "refusal"), words)
+
+
+def dyad_view(text: str, actor: Party, recipient: Party | None, lang: str, lexicon: Lexicon, tokens: Sequence[Token] | None = None,
+              triggers: Sequence[Hit] | None = None, cues: Sequence[Hit] | None = None,
+              facts: SentenceFacts | None = None) -> DyadView:
+    """Analyse one dyad. Pass ``facts`` (or precomputed tokens/hits) when coding many dyads of one sentence."""
+    if facts is None:
+        facts = sentence_facts(text, lexicon, tokens, triggers, cues)
+    toks, trig = facts.tokens, facts.triggers
     a_span, a_idx = token_span(toks, actor.spans)
     r_span, r_idx = token_span(toks, recipient.spans) if recipient is not None else (None, set())
-    agents = [c.last for c in cue_hits if c.label == "agent"]
-    refusals = [(c.first, c.last) for c in cue_hits if c.label == "refusal"]
-    hit = pick_trigger(trig, a_span, r_span, a_idx | r_idx, agents, refusals)
-    view = cue_view(cue_hits, toks, hit, a_span, r_span)
+    blocked = a_idx | r_idx
+    hit = pick_trigger(trig, a_span, r_span, blocked, facts.agents, facts.refusals)
+    view = cue_view(facts.cues, toks, hit, a_span, r_span)
     masked = _mask(toks, a_idx, r_idx)
     feats = ["BIAS", "ORD=" + _order(a_span, r_span)]
     feats += _trigger_features(hit, trig, a_span, r_span, view)
@@ -220,8 +235,8 @@ def dyad_view(text: str, actor: Party, recipient: Party | None, lang: str, lexic
     feats += _between(masked, a_span, r_span if r_span is not None else (hit.first, hit.last) if hit else None)
     feats += _party_features(actor, recipient)
     feats += _actor_verb(masked, a_span, hit) + _trigger_context(masked, hit, a_span)
-    words = [w for w in _squeeze(masked) if w not in PUNCT_SKIP and w not in ("A", "R")]
-    feats += [f"W={w}" for w in words] + [f"S={w[:5]}" for w in words if len(w) > 5]
+    words = [(w, stem) for i, w, stem in facts.words if i not in blocked]
+    feats += [w for w, _ in words] + [stem for _, stem in words if stem is not None]
     feats += [f"TA={h.label}|{_position(h, a_span, r_span)}" for h in trig if h is not hit]
     return DyadView(toks, masked, a_span, r_span, hit, trig, view, tuple(feats))
 
@@ -248,4 +263,25 @@ def feature_names(features: Sequence[str], lang: str) -> list[str]:
 
 
 def hash_features(features: Sequence[str], lang: str) -> list[int]:
-    return [zlib.crc32(name.encode("utf-8")) & (DIM - 1) for name in feature_names(features, lang)]
+    """The ids of ``features``, in ``feature_names`` order; each name is hashed once per process."""
+    cache = _HASHED.setdefault(lang, {})
+    get = cache.get
+    return list(chain.from_iterable([get(f) or _hash_new(cache, f, lang) for f in features]))
+
+
+HASH_CACHE_SIZE = 300_000  # names per language
+_HASHED: dict[str, dict[str, tuple[int, ...]]] = {}
+
+
+def _hash_new(cache: dict[str, tuple[int, ...]], feature: str, lang: str) -> tuple[int, ...]:
+    if len(cache) >= HASH_CACHE_SIZE:  # an unbounded vocabulary (W=...) must not grow memory forever
+        cache.clear()
+    hashed = cache[feature] = _hash_one(feature, lang)
+    return hashed
+
+
+def _hash_one(feature: str, lang: str) -> tuple[int, ...]:
+    own = zlib.crc32(feature.encode("utf-8")) & (DIM - 1)
+    if feature.startswith(CROSSED):
+        return own, zlib.crc32(f"{lang}|{feature}".encode()) & (DIM - 1)
+    return (own,)
