@@ -255,18 +255,25 @@ def _plover_of(coding: dict[str, str]) -> tuple[str | None, bool]:
     return (hit.event if hit and hit.event in PLOVER_TYPES else None), True
 
 
+def _mapped_codings(codings: Sequence[dict[str, str]]) -> tuple[list[tuple[str, dict[str, str]]], int]:
+    """(PLOVER type, coding) for the codings that map to PLOVER, and how many present ones did not."""
+    mapped, unmapped = [], 0
+    for coding in codings:
+        event, present = _plover_of(coding)
+        if event is None:
+            unmapped += int(present)
+        else:
+            mapped.append((event, coding))
+    return mapped, unmapped
+
+
 def read_petrarch(path: Path) -> list[SentenceGold]:
     out = []
     for s in _xml_sentences(path):
         if s.get("id") is None:
             continue
-        events, unmapped = [], 0
-        for coding in s.codings:
-            event, present = _plover_of(coding)
-            if event is None:
-                unmapped += int(present)
-                continue
-            events.append(GoldEvent(event, actor_code=coding.get("sourcecode"), recipient_code=coding.get("targetcode")))
+        mapped, unmapped = _mapped_codings(s.codings)
+        events = [GoldEvent(event, actor_code=c.get("sourcecode"), recipient_code=c.get("targetcode")) for event, c in mapped]
         out.append(SentenceGold(s.get("id") or "", "en", s.text, tuple(events), s.get("date"), s.get("category", "") or "", unmapped))
     return out
 
@@ -278,12 +285,9 @@ def read_up(path: Path) -> list[SentenceGold]:
         if s.get("id") is None or (s.get("evaluate") or "true").lower() == "false":
             continue
         texts = {t.get("eid"): t for t in s.texts}
-        events, unmapped = [], 0
-        for coding in s.codings:
-            event, present = _plover_of(coding)
-            if event is None:
-                unmapped += int(present)
-                continue
+        mapped, unmapped = _mapped_codings(s.codings)
+        events = []
+        for event, coding in mapped:
             span = texts.get(coding.get("eid"))
             actor = (span.get("sourcetext"),) if span is not None and span.get("sourcetext") else ()
             recipient = (span.get("targettext"),) if span is not None and span.get("targettext") else ()
