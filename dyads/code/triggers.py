@@ -15,7 +15,10 @@ from functools import lru_cache
 from ..lang import read_tsv
 from ..ontology import PLOVER_TYPES, normalise_type
 
-TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
+# An elided article or pronoun ("l'", "dell'", "d'", "s'", "n'", "un'") is its own token, so
+# "l'attacco", "dell'attacco" and "attacco" share the word token that lexicons and features see.
+ELISION = r"(?<!\w)(?:[cdjlmnstv]|dell|dall|nell|sull|all|coll|degl|dagl|quell|quest|un|qu|jusqu|lorsqu|puisqu)['’](?=\w)"
+TOKEN_RE = re.compile(ELISION + r"|\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE | re.IGNORECASE)
 MAX_GAP = 4
 
 
@@ -55,6 +58,15 @@ class Hit:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     return [Token(m.group().lower(), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)]
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """A lexicon phrase's tokens, with elisions split off as ``tokenize`` splits them ("l'accordo")."""
+    out: list[str] = []
+    for part in phrase.lower().split():
+        head = re.match(ELISION, part, re.IGNORECASE)
+        out += [head.group(), part[head.end():]] if head and head.end() < len(part) else [part]
+    return tuple(out)
 
 
 def _token_ok(pattern_token: str, token: str) -> bool:
@@ -160,7 +172,7 @@ def trigger_patterns(rows: Sequence[tuple[str, ...]]) -> list[Pattern]:
             continue
         mode = row[2] if len(row) > 2 and row[2] else None
         context = tuple(c for c in re.split(r"[;,\s]+", row[3]) if c) if len(row) > 3 else ()
-        out.append(Pattern(tuple(row[0].lower().split()), event, mode, context))
+        out.append(Pattern(phrase_tokens(row[0]), event, mode, context))
     return out
 
 
@@ -168,7 +180,7 @@ def cue_patterns(rows: Sequence[tuple[str, ...]]) -> list[Pattern]:
     out = []
     for row in _rows_without_header(rows, "phrase"):
         if len(row) >= 2 and row[1]:
-            out.append(Pattern(tuple(row[0].lower().split()), row[1].strip().lower()))
+            out.append(Pattern(phrase_tokens(row[0]), row[1].strip().lower()))
     return out
 
 
