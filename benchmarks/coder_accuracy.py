@@ -4,7 +4,8 @@
 
 - PLOVER GSR: dyad classification, 5-fold cross-validation grouped by record (each fold's model
   never sees its test fold; it is trained on the other folds + the project's training files).
-  "acc15" merges CONCEDE and RETREAT.
+  "acc15" merges CONCEDE and RETREAT. Every GSR record is an event, so the type is chosen among
+  the 16 (``events_only``); "open" is the 16-class accuracy when the coder may also answer NONE.
 - PETRARCH unit tests: end-to-end with the PETR.Validate dictionaries; "right" = (source code,
   target code, PLOVER type) found. Not trained on.
 - UniversalPetrarch (English, Spanish): end-to-end with the knowledge base; "correct" = gold type
@@ -42,7 +43,7 @@ def main() -> None:
     args = parser.parse_args()
     console = Console(width=150)
     table = Table(title="coder accuracy")
-    for column in ("set", "items", "gold", "pred", "acc16", "acc15", "correct", "right", "dyad", "extra", "ECE", "s"):
+    for column in ("set", "items", "gold", "pred", "acc16", "acc15", "open", "correct", "right", "dyad", "extra", "ECE", "s"):
         table.add_column(column, justify="left" if column == "set" else "right")
     reports = []
     for name, relative, split in SETS:
@@ -53,7 +54,7 @@ def main() -> None:
         started = time.perf_counter()
         r = evaluate(path, split=split, limit=args.limit)
         reports.append((name, r))
-        table.add_row(name, str(r.items), str(r.gold_events), str(r.predicted_events), _fmt(r.accuracy), _fmt(r.accuracy_15),
+        table.add_row(name, str(r.items), str(r.gold_events), str(r.predicted_events), _fmt(r.accuracy), _fmt(r.accuracy_15), _fmt(r.accuracy_open),
                       _fmt(r.correct), _fmt(r.events_right), _fmt(r.dyad_accuracy), _fmt(r.extra_rate), _fmt(r.ece),
                       f"{time.perf_counter() - started:.1f}")
     console.print(table)

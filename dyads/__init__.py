@@ -57,11 +57,13 @@ def code_documents(documents: Iterable[Document | dict[str, Any] | str], pipelin
     return runner.run(as_document(item, index) for index, item in enumerate(documents))
 
 
-def classify_dyad(text: str, actor: str | tuple[int, int], recipient: str | tuple[int, int] | None, lang: str | None = None) -> Any:
-    """Classify the event between an actor and a recipient in one sentence (see ``dyads.code``)."""
+def classify_dyad(text: str, actor: str | tuple[int, int], recipient: str | tuple[int, int] | None, lang: str | None = None,
+                  events_only: bool = False) -> Any:
+    """Classify the event between an actor and a recipient in one sentence (see ``dyads.code``).
+    ``events_only``: the dyad is known to be an event, so NONE is never the answer."""
     from .code import classify_dyad as _classify
 
-    return _classify(text, actor, recipient, lang=lang, ctx=_default_pipeline().ctx)
+    return _classify(text, actor, recipient, lang=lang, ctx=_default_pipeline().ctx, events_only=events_only)
 
 
 def load_kb(config: Config | None = None) -> Any:

@@ -324,6 +324,7 @@ def classify_command(
     input_file: str = typer.Argument(..., help='JSONL with {"id","text","actor","recipient","lang"?} per line.'),
     output: str | None = typer.Option(None, "-o", "--output", help="Write results as JSONL here (default: stdout)."),
     config_file: str | None = typer.Option(None, "--config", help="Settings file (see dyads/settings.cfg)."),
+    events_only: bool = typer.Option(False, "--events-only", help="The dyads are known events: never answer NONE."),
 ) -> None:
     """Classify given dyads: the event the actor does to the recipient in each text."""
     import json
@@ -342,7 +343,7 @@ def classify_command(
     except json.JSONDecodeError as exc:
         raise _usage_error(f"{input_file} is not JSONL: {exc.msg} (line {exc.lineno})") from None
     try:
-        lines = [json.dumps(r, ensure_ascii=False) for r in classify_records(rows, ctx)]
+        lines = [json.dumps(r, ensure_ascii=False) for r in classify_records(rows, ctx, events_only=events_only)]
     except DyadsError as exc:
         raise _usage_error(str(exc)) from None
     text = "\n".join(lines) + ("\n" if lines else "")
@@ -400,7 +401,8 @@ def explain_command(
 def train_command(
     data: list[str] = typer.Argument(..., help="Training files: project JSONL dyad lines, folders of them, or a PLOVER GSR file."),
     output: str | None = typer.Option(None, "-o", "--output", help="Model file to write (default: the shipped dyads/models/coder.npz)."),
-    c: float = typer.Option(8.0, "--c", help="Inverse regularisation strength of the logistic regression."),
+    c: float | None = typer.Option(None, "--c", help="Inverse regularisation strength of the logistic regression "
+                                   "(default: dyads.code.train.DEFAULT_C, 1.0)."),
     manifest: str | None = typer.Option(None, "--manifest", help="Also write a training-data manifest (Markdown) here."),
 ) -> None:
     """Retrain the dyad classifier on your own data (set model_file in the config to use it)."""
@@ -408,10 +410,11 @@ def train_command(
 
     from .code import train
     from .code.coder import DEFAULT_MODEL
+    from .code.train import DEFAULT_C
     from .errors import DyadsError
 
     try:
-        report = train(data, output=output or DEFAULT_MODEL, c=c)
+        report = train(data, output=output or DEFAULT_MODEL, c=DEFAULT_C if c is None else c)
     except DyadsError as exc:
         raise _usage_error(str(exc)) from None
     if manifest:
@@ -453,6 +456,7 @@ def evaluate_command(
     summary.add_column("value", justify="right")
     for label, value in (("items", report.items), ("gold events", report.gold_events), ("predicted events", report.predicted_events),
                          ("accuracy (16 types)", report.accuracy), ("accuracy (15: CONCEDE+RETREAT merged)", report.accuracy_15),
+                         ("accuracy with NONE allowed (16 types + NONE)", report.accuracy_open),
                          ("correct (type + actor)", report.correct), ("events right (PETRARCH)", report.events_right),
                          ("dyad accuracy", report.dyad_accuracy), ("extra-event rate", report.extra_rate), ("ECE", report.ece)):
         if value is not None:

@@ -94,7 +94,7 @@ def test_bad_actor_raises_coder_error() -> None:
     ("text", "actor", "expected"),
     [
         ("Arvania will support the plan of Borduria.", (0, 7), {"AV=will", "AV2=will_support"}),
-        ("Arvania lifted the blockade on Borduria.", (0, 7), {"AV=lifted", "TX=CONCEDE|block"}),
+        ("Arvania lifted the blockade on Borduria.", (0, 7), {"AV=lifted", "TX=RETREAT|on"}),
         ("Talks ended when Arvania left.", (17, 24), {"AV=left"}),
     ],
 )
@@ -104,3 +104,33 @@ def test_lexicon_free_features(text: str, actor: tuple[int, int], expected: set[
 
     view = dyad_view(text, Party((actor,)), None, "en", lexicon_for("en"))
     assert expected <= set(view.features)
+
+
+# PLOVER codes an announced act by its intent: cooperative -> AGREE, conflictual -> THREATEN;
+# the act itself keeps its own type.
+INTENT_CASES = [
+    ("en", "Japan will send humanitarian aid to Kyrgyzstan next month.", "Japan", "Kyrgyzstan", "AGREE"),
+    ("en", "Japan sent humanitarian aid to Kyrgyzstan on Monday.", "Japan", "Kyrgyzstan", "AID"),
+    ("en", "Poland intends to expel the Belarusian consul in Bialystok.", "Poland", "Belarusian consul", "THREATEN"),
+    ("en", "Poland expelled the Belarusian consul in Bialystok.", "Poland", "Belarusian consul", "SANCTION"),
+    ("de", "Kasachstan wird Kirgistan nächste Woche Hilfsgüter schicken.", "Kasachstan", "Kirgistan", "AGREE"),
+    ("ru", "Казахстан направит Киргизии гуманитарную помощь на следующей неделе.", "Казахстан", "Киргизии", "AGREE"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "actor", "recipient", "event"), INTENT_CASES)
+def test_intent_is_coded_as_agree_or_threaten(lang: str, text: str, actor: str, recipient: str, event: str) -> None:
+    assert classify_dyad(text, actor, recipient, lang=lang).event == event
+
+
+def test_events_only_never_answers_none() -> None:
+    text = "Russia did not attack Ukraine."
+    assert classify_dyad(text, "Russia", "Ukraine", lang="en").event == "NONE"
+    result = classify_dyad(text, "Russia", "Ukraine", lang="en", events_only=True)
+    assert result.event in PLOVER_TYPES and 0.0 < result.confidence <= 1.0
+
+
+def test_trigger_phrase_may_end_on_the_recipient() -> None:
+    """'expelled ~ diplomats' spans the recipient; its verb still decides the type."""
+    result = classify_dyad("Switzerland said it had expelled two Russian diplomats for spying.", "Switzerland", "Russian diplomats", lang="en")
+    assert result.event == "SANCTION" and result.trigger_text is not None and result.trigger_text.startswith("expelled")

@@ -28,6 +28,17 @@ def test_classify_writes_jsonl(tmp_path: Path) -> None:
     assert "error" in got[1]
 
 
+@needs_model
+@pytest.mark.parametrize(("flags", "none_allowed"), [([], True), (["--events-only"], False)])
+def test_classify_events_only(tmp_path: Path, flags: list[str], none_allowed: bool) -> None:
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text(json.dumps({"id": "n", "text": "Russia did not attack Ukraine.", "actor": "Russia", "recipient": "Ukraine", "lang": "en"}),
+                   encoding="utf-8")
+    result = RUNNER.invoke(app, ["classify", str(src), "-o", str(out), *flags])
+    assert result.exit_code == 0, result.output
+    assert (json.loads(out.read_text(encoding="utf-8"))["event"] == "NONE") == none_allowed
+
+
 @pytest.mark.parametrize(("args", "code"), [(["classify", "absent.jsonl"], 2), (["evaluate", "absent.xml"], 2), (["train", "absent.jsonl"], 2)])
 def test_usage_errors(args: list[str], code: int) -> None:
     assert RUNNER.invoke(app, args).exit_code == code

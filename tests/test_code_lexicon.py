@@ -77,9 +77,33 @@ def test_cue_view(text: str, negated: bool, refusal: bool, actor_speaks: bool) -
         ("de", "Arvanien finanziert den Bau einer Brücke in Bordurien.", "AID"),
         ("it", "I servizi di Arvania hanno condiviso informazioni con Borduria.", "COOPERATE"),
         ("ru", "Арвания передаст Бордурии вакцины.", "AID"),
+        ("it", "Borduria ha condannato l'attacco di Arvania.", "ASSAULT"),  # elided article before the noun
+        ("it", "Roma ha convocato l'ambasciatore di Arvania.", "ACCUSE"),
+        ("fr", "Paris a condamné l'attaque menée par l'Arvanie.", "ASSAULT"),
+        ("en", "Borduria lifted the blockade of Arvania's ports.", "RETREAT"),
     ],
 )
 def test_shipped_lexicon_covers_common_verbs(lang: str, text: str, event: str) -> None:
     from dyads.code.triggers import lexicon_for
 
     assert event in {h.label for h in lexicon_for(lang).triggers.find(tokenize(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("l'attacco dell'esercito", ["l'", "attacco", "dell'", "esercito"]),
+        ("la France n'a pas condamné l'attaque", ["la", "france", "n'", "a", "pas", "condamné", "l'", "attaque"]),
+        ("Côte d'Ivoire", ["côte", "d'", "ivoire"]),
+        ("Russia's envoy didn't come", ["russia's", "envoy", "didn't", "come"]),  # English contractions stay whole
+    ],
+)
+def test_elided_articles_are_tokens_of_their_own(text: str, tokens: list[str]) -> None:
+    assert [t.text for t in tokenize(text)] == tokens
+
+
+def test_lexicon_phrases_split_elisions_like_the_text() -> None:
+    from dyads.code.triggers import phrase_tokens
+
+    assert phrase_tokens("convoc* ~ l'ambasciator*") == ("convoc*", "~", "l'", "ambasciator*")
+    assert phrase_tokens("n' ~ pas") == ("n'", "~", "pas")

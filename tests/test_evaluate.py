@@ -225,3 +225,19 @@ def test_shared_petrarch_evaluation_runs() -> None:
     report = evaluate(path, limit=40)
     assert report.items == 40 and report.events_right is not None and report.per_type
     assert any("held-out 30%" in note for note in report.notes)
+
+
+def test_all_event_dyad_sets_are_scored_closed_and_open(tmp_path: Path) -> None:
+    """Every GSR record is an event: the main accuracy chooses among the 16 types (events_only);
+    accuracy_open also lets the coder answer NONE. A set with NONE gold lines has no open figure."""
+    path = tmp_path / "gsr.txt"
+    path.write_text(json.dumps(GSR), encoding="utf-8")
+    report = evaluate(path, split="all")
+    assert report.accuracy is not None and report.accuracy_open is not None
+    assert report.predicted_events == report.items  # never NONE in the closed task
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text("\n".join(json.dumps(r) for r in [
+        {"text": "Arvania attacked Borduria.", "actor": "Arvania", "recipient": "Borduria", "event": "ASSAULT"},
+        {"text": "Arvania and Borduria play football.", "actor": "Arvania", "recipient": "Borduria", "event": "NONE"},
+    ]), encoding="utf-8")
+    assert evaluate(mixed, split="all").accuracy_open is None

@@ -27,7 +27,7 @@ PLACES = [
     ("en", "ALMATY, Nov. 20 — The Kazakh foreign minister hosted his counterparts from Russia and Belarus.", "Almaty"),
     ("en", "Russia and Kazakhstan signed a defence agreement in Astana on Tuesday.", "Astana"),
     ("ru", "АСТАНА, 20 ноября. Министр обороны Казахстана принял делегацию из России и Белоруссии.", "Astana"),
-    ("it", "ROMA, 20 novembre — Il ministro degli Esteri ha ricevuto una delegazione dalla Russia.", "Rome"),
+    ("it", "ROMA, 20 novembre — Il ministro degli Esteri italiano ha ricevuto una delegazione dalla Russia.", "Rome"),
 ]
 
 

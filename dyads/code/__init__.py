@@ -33,17 +33,19 @@ def process(batch: list[Processed], ctx: Context) -> list[Processed]:
     return [code_item(coder, item) for item in batch]
 
 
-def classify_dyad(text: str, actor: Any, recipient: Any, lang: str | None = None, ctx: Any = None) -> DyadResult:
+def classify_dyad(text: str, actor: Any, recipient: Any, lang: str | None = None, ctx: Any = None,
+                  events_only: bool = False) -> DyadResult:
     """Classify the event ``actor`` does to ``recipient`` in ``text``.
 
     ``actor``/``recipient`` are exact substrings, ``(start, end)`` spans, or lists of either
-    (compound actors); ``recipient`` may be None.
+    (compound actors); ``recipient`` may be None. With ``events_only`` the answer is one of the
+    16 types, never NONE: for dyads already known to be events.
     """
     coder = ctx.coder if ctx is not None else _default_coder()
     lang = lang or detect_language(text)
     actor_party = Party(as_span(text, actor))
     recipient_party = Party(as_span(text, recipient)) if recipient is not None else None
-    _, result = coder.analyse(text, actor_party, recipient_party, lang)
+    _, result = coder.analyse(text, actor_party, recipient_party, lang, events_only=events_only)
     return result
 
 
@@ -56,7 +58,7 @@ def _default_coder() -> Coder:
     return _CODER[0]
 
 
-def classify_records(rows: Iterable[dict[str, Any]], ctx: Any = None) -> Iterator[dict[str, Any]]:
+def classify_records(rows: Iterable[dict[str, Any]], ctx: Any = None, events_only: bool = False) -> Iterator[dict[str, Any]]:
     """``dyads classify``: {"id","text","actor","recipient","lang"?} -> {"id","event",...} per row.
 
     A row that cannot be classified (actor not in the text, ...) yields an "error" field instead.
@@ -64,7 +66,8 @@ def classify_records(rows: Iterable[dict[str, Any]], ctx: Any = None) -> Iterato
     for n, row in enumerate(rows, 1):
         rid = row.get("id", n)
         try:
-            res = classify_dyad(row["text"], row["actor"], row.get("recipient"), lang=row.get("lang"), ctx=ctx)
+            res = classify_dyad(row["text"], row["actor"], row.get("recipient"), lang=row.get("lang"), ctx=ctx,
+                                events_only=events_only)
         except (KeyError, TypeError, DyadsError) as exc:
             yield {"id": rid, "error": str(exc) if not isinstance(exc, KeyError) else f"missing field {exc}"}
             continue

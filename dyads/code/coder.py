@@ -69,11 +69,12 @@ class Coder:
 
     def analyse(self, text: str, actor: Party, recipient: Party | None, lang: str, tokens: Sequence[Token] | None = None,
                 triggers: Sequence[Hit] | None = None, cues: Sequence[Hit] | None = None,
-                explain: bool = True) -> tuple[DyadView, DyadResult]:
-        """Classify one dyad; ``explain=False`` skips the top features (see ``top_features``)."""
+                explain: bool = True, events_only: bool = False) -> tuple[DyadView, DyadResult]:
+        """Classify one dyad; ``explain=False`` skips the top features (see ``top_features``);
+        ``events_only`` picks the most probable event type, never "no event" (see ``decide``)."""
         lexicon = self.lexicon(lang)
         view = dyad_view(text, actor, recipient, lang, lexicon, facts=sentence_facts(text, lexicon, tokens, triggers, cues))
-        return view, self.decide(view, lang, explain, text)
+        return view, self.decide(view, lang, explain, text, events_only)
 
     def analyse_many(self, text: str, pairs: Sequence[tuple[Party, Party | None]], lang: str,
                      facts: SentenceFacts | None = None, explain: bool = True) -> list[tuple[DyadView, DyadResult]]:
@@ -88,11 +89,26 @@ class Coder:
         return [(view, self._decided(view, ids, p, order, lang, explain, text))
                 for view, ids, p, order in zip(views, rows, probs, orders, strict=True)]
 
-    def decide(self, view: DyadView, lang: str, explain: bool = True, text: str | None = None) -> DyadResult:
-        """Classify an analysed dyad; with ``text`` (the sentence) the result carries its trigger's text."""
+    def decide(self, view: DyadView, lang: str, explain: bool = True, text: str | None = None,
+               events_only: bool = False) -> DyadResult:
+        """Classify an analysed dyad; with ``text`` (the sentence) the result carries its trigger's text.
+
+        ``events_only``: the caller knows the dyad is an event (a gold set of event sentences, a
+        corpus already filtered to events), so the answer is the most probable of the 16 types and
+        the confidence is that type's probability given that there is an event."""
         ids = hash_features(view.features, lang)
         probs = self.model.proba(ids) if self.model is not None else _lexicon_only(view)
-        return self._decided(view, ids, probs, np.argsort(-probs), lang, explain, text)
+        classes = self.model.classes if self.model is not None else (*PLOVER_TYPES, NO_EVENT)
+        if events_only and NO_EVENT in classes and probs[classes.index(NO_EVENT)] < 1.0:
+            probs = probs.copy()
+            probs[classes.index(NO_EVENT)] = 0.0
+            probs = probs / probs.sum()
+        result = self._decided(view, ids, probs, np.argsort(-probs), lang, explain, text)
+        if events_only and result.event == NO_EVENT:  # a rule (negated trigger) said no event: take the best type
+            top = int(np.argmax(probs))
+            result = self._result(view, classes[top], float(probs[top]), result.rule, ids if explain else None, lang,
+                                  list(result.probabilities), text)
+        return result
 
     def _proba(self, views: Sequence[DyadView], rows: Sequence[Sequence[int]]) -> np.ndarray:
         if self.model is None:

@@ -15,13 +15,14 @@ from dataclasses import dataclass, replace
 from ..model import Document, Event, Mention, Processed, Sentence, stable_id
 from ..ontology import NO_EVENT, goldstein
 from .coder import Coder, DyadResult
-from .features import DyadView, Party, sentence_facts
+from .features import INTENT_OF, DyadView, Party, sentence_facts
 from .triggers import Token, tokenize
 
 COORDINATORS = frozenset({"and", "&", ",", "и", "e", "ed", "und", "et", "y", "sowie", "а", "также", "as", "well"})
 MAX_GROUPS = 8
 NO_TRIGGER_MIN = 0.9  # a dyad with no trigger in the sentence needs this much confidence
 OFF_TRIGGER_MIN = 0.7  # the model overruling its own trigger needs this much confidence
+AGREED_FACTOR = 0.7  # share of min_confidence needed when model and trigger agree on the type
 RECIPIENT_BONUS = 0.25  # per trigger, a full dyad beats the actor alone unless clearly less likely
 AGAINST = frozenset({"against", "contra", "gegen", "contre", "contro", "против", "проти"})
 ARTICLES = frozenset({"the", "el", "la", "los", "las", "le", "les", "il", "lo", "gli", "die", "der", "den", "das", "l'", "al"})
@@ -182,7 +183,8 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
     if res.event == "CONSULT" and len(c.actor.codes) > 1 and c.recipient is None:
         notes.append("meeting of a compound actor: no recipient")
         score += 0.1
-    if view.trigger is not None and res.rule is None and res.event != view.trigger.label and res.confidence < OFF_TRIGGER_MIN:
+    if (view.trigger is not None and res.rule is None and res.event != view.trigger.label and res.confidence < OFF_TRIGGER_MIN
+            and view.trigger.label not in INTENT_OF.get(res.event, ())):  # an announced act may be recoded to its intent type
         return _drop(c, f"the model's type differs from the trigger's ({view.trigger.label}) at confidence below {OFF_TRIGGER_MIN}")
     if view.trigger is None and res.confidence < NO_TRIGGER_MIN:
         return _drop(c, f"no trigger and confidence below {NO_TRIGGER_MIN}")
@@ -224,7 +226,7 @@ def choose(cands: Sequence[Candidate], min_confidence: float = 0.0) -> list[Cand
     """At most one event per trigger (and one per dyad without a trigger): the best-scored."""
     best: dict[object, Candidate] = {}
     for c in cands:
-        if c.dropped is not None or c.result.confidence < min_confidence:
+        if c.dropped is not None or c.result.confidence < _floor(c, min_confidence):
             continue
         key: object = ("T", c.view.trigger.first) if c.view.trigger is not None else ("P", c.actor.codes, c.recipient.codes if c.recipient else ())
         if key not in best or _better(c, best[key]):
@@ -235,6 +237,14 @@ def choose(cands: Sequence[Candidate], min_confidence: float = 0.0) -> list[Cand
         if not any(_same_pair(c, k) for k in kept):
             kept.append(c)
     return kept
+
+
+def _floor(c: Candidate, min_confidence: float) -> float:
+    """The confidence a candidate needs: lower when the model and the lexicon agree on its type
+    (the trigger's own type, or the intent type of a cooperative or conflictual trigger)."""
+    hit = c.view.trigger
+    agreed = hit is not None and (c.result.event == hit.label or hit.label in INTENT_OF.get(c.result.event, ()))
+    return min_confidence * AGREED_FACTOR if agreed else min_confidence
 
 
 def _related(x: str, y: str) -> bool:

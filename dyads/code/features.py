@@ -52,14 +52,19 @@ def pick_trigger(triggers: Sequence[Hit], actor: TokSpan | None, recipient: TokS
     """The trigger the dyad most plausibly hangs on: after the actor, before or near the recipient."""
     best: tuple[float, Hit] | None = None
     for hit in triggers:
-        if hit.first in blocked or hit.last in blocked:  # a gap ("griffen ... an") may span a party
+        if hit.first in blocked:
             continue
+        if hit.last in blocked and hit.pattern.tokens[-1] in _PARTICLES:
+            continue  # a separable verb's particle ("griff ... an") is no part of a party; "expelled ~ diplomats" may end on one
         cost = _trigger_cost(hit, actor, recipient, agents)
         if any(f <= hit.last and hit.first <= l for f, l in refusals):
             cost -= 8.0  # a refusal ("nicht interessiert", "refused") governs the clause it sits in
         if best is None or cost < best[0]:
             best = (cost, hit)
     return best[1] if best else None
+
+
+_PARTICLES = frozenset({"an", "ab", "auf", "aus", "zu", "vor", "bei", "ein", "fest", "zurück", "off", "up", "out", "down"})
 
 
 def _trigger_cost(hit: Hit, actor: TokSpan | None, recipient: TokSpan | None, agents: Sequence[int] = ()) -> float:
@@ -166,6 +171,13 @@ def _cue_features(view: CueView) -> list[str]:
     feats += [f"AUX={a}" for a in view.aux]
     feats += [f"CUE={c}" for c in view.names]
     return feats
+
+
+# PLOVER codes an announced act by its intent: a cooperative one is AGREE, a conflictual one THREATEN.
+INTENT_OF = {
+    "AGREE": frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}),
+    "THREATEN": frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}),
+}
 
 
 def _trigger_features(hit: Hit | None, others: Sequence[Hit], actor: TokSpan | None, recipient: TokSpan | None, view: CueView) -> list[str]:

@@ -29,6 +29,7 @@ class Report:
     gold_events: int
     accuracy: float | None = None  # 16-class dyad accuracy (dyad sets)
     accuracy_15: float | None = None  # CONCEDE and RETREAT merged
+    accuracy_open: float | None = None  # 16-class accuracy when NONE may also be answered (all-event dyad sets)
     correct: float | None = None  # end-to-end: share of gold events found (type + actor)
     events_right: float | None = None  # PETRARCH: share of gold (source, target, type) found
     dyad_accuracy: float | None = None  # end-to-end: share of gold events whose actor/recipient pair was found
