@@ -200,3 +200,22 @@ def test_party_after_against_is_no_actor(text: str, actors: dict[str, str], lang
 def test_refusal_rule_survives_the_trigger_check() -> None:
     coded = _coded("Russia refused to sign the agreement with Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"})
     assert any(e == "REJECT" and "RUS" in a for e, a, _ in coded)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Russia's ambassador to the UN accused Washington of hypocrisy.", "en"),
+        ("Постпред России при ОБСЕ обвинил Вашингтон в дестабилизации Центральной Азии.", "ru"),
+        ("L'ambasciatore russo presso l'ONU ha accusato Washington di ipocrisia.", "it"),
+        ("Der russische Botschafter bei der UNO warf Washington Heuchelei vor.", "de"),
+    ],
+)
+def test_an_envoys_posting_is_no_party_and_the_active_reading_wins(text: str, lang: str) -> None:
+    """The organisation an envoy is posted to is part of the title; of the two directions of a
+    pair, the one with the actor before the verb and the recipient after it is kept."""
+    import dyads
+
+    coded = [(e.event, [m.entity.code for m in e.actor if m.entity], [m.entity.code for m in e.recipient if m.entity])
+             for e in dyads.code_text(text, lang=lang)]
+    assert coded == [("ACCUSE", ["RUSGOV"], ["USAGOV"])]

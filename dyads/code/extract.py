@@ -72,10 +72,25 @@ def sentence_mentions(mentions: Sequence[Mention], sentence: Sentence) -> list[M
     inside.sort(key=lambda m: (m.start, -m.end))
     kept: list[Mention] = []
     for m in inside:  # nested or overlapping mentions: keep the first, longest
-        if (kept and m.start < kept[-1].end) or _dateline(m, sentence):
+        if (kept and m.start < kept[-1].end) or _dateline(m, sentence) or (kept and _posted_to(kept[-1], m, sentence)):
             continue
         kept.append(m)
     return kept
+
+
+# "Russia's envoy to the OSCE", "постпред России при ОБСЕ", "ambasciatore presso l'ONU": the
+# organisation names the envoy's posting, not a party of its own.
+_POSTING_RE = re.compile(r"\s*(?:to|at|при|presso|bei|auprès|ante|beim|в)\b(?:\s+(?:the|der|den|dem|de|des|la|l['’]|las|los|del))?\s*$",
+                         re.IGNORECASE)
+
+
+def _posted_to(left: Mention, right: Mention, sentence: Sentence) -> bool:
+    if right.entity is None or right.entity.kind != "org" or left.entity is None or left.entity.kind not in ("title", "person"):
+        return False
+    if right.start - left.end > 20:
+        return False
+    gap = sentence.text[left.end - sentence.start : right.start - sentence.start]
+    return _POSTING_RE.fullmatch(gap) is not None
 
 
 _DATELINE_RE = re.compile(r"\s*(?:,[^-–—:()]{1,25})?(?:\([^()]{1,40}\))?\s*[-–—:]")
@@ -178,6 +193,9 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
     if view.cues.actor_is_agent:
         notes.append("actor is the agent of a passive ('by' marker)")
         score += 0.05
+    elif _canonical(view):
+        notes.append("actor before the trigger, recipient after it")
+        score += 0.05  # breaks near-ties between the two directions of a pair in favour of the active reading
     if view.cues.meeting and res.event == "CONSULT" and len(c.actor.codes) > 1 and c.recipient is not None:
         return _drop(c, "a compound actor's meeting has no recipient")
     if res.event == "CONSULT" and len(c.actor.codes) > 1 and c.recipient is None:
@@ -189,6 +207,13 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
     if view.trigger is None and res.confidence < NO_TRIGGER_MIN:
         return _drop(c, f"no trigger and confidence below {NO_TRIGGER_MIN}")
     return Candidate(c.actor, c.recipient, view, res, score, tuple(notes))
+
+
+def _canonical(view: DyadView) -> bool:
+    hit, actor, recipient = view.trigger, view.actor, view.recipient
+    if hit is None or actor is None or recipient is None or view.cues.passive:
+        return False
+    return actor[1] < hit.first < recipient[0]  # a separable verb ("warf ... vor") may close after the recipient
 
 
 def _after_against(tokens: Sequence[Token], first: int) -> bool:
