@@ -265,11 +265,9 @@ def choose(cands: Sequence[Candidate], min_confidence: float = 0.0) -> list[Cand
 
 
 def _floor(c: Candidate, min_confidence: float) -> float:
-    """The confidence a candidate needs: lower when the model and the lexicon agree on its type
-    (the trigger's own type, or the intent type of a cooperative or conflictual trigger)."""
+    """The confidence a candidate needs: lower when the model and the lexicon agree on its type."""
     hit = c.view.trigger
-    agreed = hit is not None and (c.result.event == hit.label or hit.label in INTENT_OF.get(c.result.event, ()))
-    return min_confidence * AGREED_FACTOR if agreed else min_confidence
+    return min_confidence * AGREED_FACTOR if hit is not None and c.result.event == hit.label else min_confidence
 
 
 def _related(x: str, y: str) -> bool:
