@@ -219,3 +219,20 @@ def test_an_envoys_posting_is_no_party_and_the_active_reading_wins(text: str, la
     coded = [(e.event, [m.entity.code for m in e.actor if m.entity], [m.entity.code for m in e.recipient if m.entity])
              for e in dyads.code_text(text, lang=lang)]
     assert coded == [("ACCUSE", ["RUSGOV"], ["USAGOV"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Выступая в Вене, российский дипломат обвинил США в поддержке антиправительственных групп.", "ru"),
+        ("Ein russischer Diplomat warf den USA Einmischung vor.", "de"),
+        ("Un diplomatico russo ha accusato gli Stati Uniti di ingerenza.", "it"),
+        ("Un diplomático ruso acusó a Estados Unidos de injerencia.", "es"),
+    ],
+)
+def test_a_countrys_diplomat_is_its_government(text: str, lang: str) -> None:
+    import dyads
+
+    coded = [(e.event, [m.entity.code for m in e.actor if m.entity], [m.entity.code for m in e.recipient if m.entity])
+             for e in dyads.code_text(text, lang=lang)]
+    assert ("ACCUSE", ["RUSGOV"], ["USA"]) in coded
