@@ -236,3 +236,27 @@ def test_a_countrys_diplomat_is_its_government(text: str, lang: str) -> None:
     coded = [(e.event, [m.entity.code for m in e.actor if m.entity], [m.entity.code for m in e.recipient if m.entity])
              for e in dyads.code_text(text, lang=lang)]
     assert ("ACCUSE", ["RUSGOV"], ["USA"]) in coded
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Постоянный представитель России при ОБСЕ заявил, что Вашингтон пытается расколоть страны региона. "
+         "Он также призвал ОБСЕ осудить попытки вмешательства.", "ru", ("REQUEST", ["RUSGOV"], ["IGOOSCE"])),
+        ("Il ministro degli Esteri russo ha criticato Washington. Lui ha anche chiesto all'OSCE di condannare le ingerenze.", "it",
+         ("REQUEST", ["RUSGOV"], ["IGOOSCE"])),
+    ],
+)
+def test_a_subject_pronoun_continues_the_previous_sentences_office_holder(text: str, lang: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    import dyads
+
+    coded = [(e.event, [m.entity.code for m in e.actor if m.entity], [m.entity.code for m in e.recipient if m.entity])
+             for e in dyads.code_text(text, lang=lang)]
+    assert expected in coded
+
+
+def test_impersonal_pronouns_are_no_actors() -> None:
+    import dyads
+
+    events = dyads.code_text("Le Kazakhstan a accueilli le sommet. Il y a eu des manifestations contre la Russie.", lang="fr")
+    assert not any(m.rule.startswith("coref") for e in events for m in (*e.actor, *e.recipient))

@@ -9,7 +9,7 @@ event is kept per trigger.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Document, Event, Mention, Processed, Sentence, stable_id
@@ -23,6 +23,7 @@ MAX_GROUPS = 8
 NO_TRIGGER_MIN = 0.9  # a dyad with no trigger in the sentence needs this much confidence
 OFF_TRIGGER_MIN = 0.7  # the model overruling its own trigger needs this much confidence
 AGREED_FACTOR = 0.7  # share of min_confidence needed when model and trigger agree on the type
+CANONICAL_BONUS = 0.1  # actor before the trigger and recipient after it (active voice)
 RECIPIENT_BONUS = 0.25  # per trigger, a full dyad beats the actor alone unless clearly less likely
 AGAINST = frozenset({"against", "contra", "gegen", "contre", "contro", "против", "проти"})
 ARTICLES = frozenset({"the", "el", "la", "los", "las", "le", "les", "il", "lo", "gli", "die", "der", "den", "das", "l'", "al"})
@@ -85,7 +86,9 @@ _POSTING_RE = re.compile(r"\s*(?:to|at|при|presso|bei|auprès|ante|beim|в)\b
 
 
 def _posted_to(left: Mention, right: Mention, sentence: Sentence) -> bool:
-    if right.entity is None or right.entity.kind != "org" or left.entity is None or left.entity.kind not in ("title", "person"):
+    if right.entity is None or right.entity.kind != "org" or left.entity is None:
+        return False
+    if left.entity.kind not in ("title", "person") and not (left.entity.country and left.entity.sector == "GOV"):
         return False
     if right.start - left.end > 20:
         return False
@@ -195,7 +198,7 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         score += 0.05
     elif _canonical(view):
         notes.append("actor before the trigger, recipient after it")
-        score += 0.05  # breaks near-ties between the two directions of a pair in favour of the active reading
+        score += CANONICAL_BONUS  # breaks near-ties between the two directions of a pair in favour of the active reading
     if view.cues.meeting and res.event == "CONSULT" and len(c.actor.codes) > 1 and c.recipient is not None:
         return _drop(c, "a compound actor's meeting has no recipient")
     if res.event == "CONSULT" and len(c.actor.codes) > 1 and c.recipient is None:
@@ -336,11 +339,45 @@ def _explained(coder: Coder, c: Candidate, lang: str) -> Candidate:
 
 
 def code_item(coder: Coder, item: Processed) -> Processed:
-    doc = item.document
-    lang = doc.lang or "en"
+    lang = item.document.lang or "en"
     events: list[Event] = []
-    for sentence in item.sentences:
+    for _, sentence, mentions in coded_sentences(item):
+        events += [event for _, event in code_sentence(coder, item.document, sentence, mentions, lang)]
+    return item.with_(events=tuple(events))
+
+
+def coded_sentences(item: Processed) -> Iterator[tuple[int, Sentence, list[Mention]]]:
+    """(index, sentence, mentions) for each sentence outside removed boilerplate; a subject pronoun
+    that continues the previous sentence's story is added as a mention of its antecedent."""
+    doc = item.document
+    previous: Sentence | None = None
+    for n, sentence in enumerate(item.sentences):
         if in_removed(doc, sentence):
             continue
-        events += [event for _, event in code_sentence(coder, doc, sentence, item.mentions, lang)]
-    return item.with_(events=tuple(events))
+        mentions = list(item.mentions)
+        pronoun = _pronoun_subject(doc, sentence, previous, item.mentions, doc.lang or "en") if previous is not None else None
+        if pronoun is not None:
+            mentions.append(pronoun)
+        yield n, sentence, mentions
+        previous = sentence
+
+
+# A sentence that opens with "He"/"Он"/"Elle" continues the story of the previous sentence's first
+# named person or office holder ("... the Russian envoy said. He also called on the OSCE to ...").
+SUBJECT_PRONOUNS = {"en": {"he", "she"}, "ru": {"он", "она"}, "de": {"er"}, "it": {"lui", "lei"}, "fr": {"il", "elle"},
+                    "es": {"él", "ella"}}
+IMPERSONAL_NEXT = frozenset({"y", "faut", "est", "s'", "semble", "reste", "convient", "s'agit"})  # "Il y a", "Il faut"
+
+
+def _pronoun_subject(doc: Document, sentence: Sentence, previous: Sentence, mentions: Sequence[Mention], lang: str) -> Mention | None:
+    text = sentence.text or doc.text[sentence.start : sentence.end]
+    tokens = tokenize(text)
+    if len(tokens) < 3 or tokens[0].text not in SUBJECT_PRONOUNS.get(lang, ()) or tokens[1].text in IMPERSONAL_NEXT:
+        return None
+    before = [m for m in sentence_mentions(mentions, previous) if m.entity is not None]
+    antecedent = before[0] if before else None
+    if antecedent is None or antecedent.entity is None or antecedent.entity.kind not in ("person", "title"):
+        return None
+    start = sentence.start + tokens[0].start
+    return Mention(start, start + len(tokens[0].text), text[tokens[0].start : tokens[0].end], "actor", antecedent.entity,
+                   rule=f"coref:pronoun -> {antecedent.text}")
