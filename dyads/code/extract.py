@@ -346,7 +346,7 @@ def code_item(coder: Coder, item: Processed) -> Processed:
     return item.with_(events=tuple(events))
 
 
-def coded_sentences(item: Processed) -> Iterator[tuple[int, Sentence, list[Mention]]]:
+def coded_sentences(item: Processed) -> Iterator[tuple[int, Sentence, Sequence[Mention]]]:
     """(index, sentence, mentions) for each sentence outside removed boilerplate; a subject pronoun
     that continues the previous sentence's story is added as a mention of its antecedent."""
     doc = item.document
@@ -354,11 +354,8 @@ def coded_sentences(item: Processed) -> Iterator[tuple[int, Sentence, list[Menti
     for n, sentence in enumerate(item.sentences):
         if in_removed(doc, sentence):
             continue
-        mentions = list(item.mentions)
         pronoun = _pronoun_subject(doc, sentence, previous, item.mentions, doc.lang or "en") if previous is not None else None
-        if pronoun is not None:
-            mentions.append(pronoun)
-        yield n, sentence, mentions
+        yield n, sentence, (*item.mentions, pronoun) if pronoun is not None else item.mentions
         previous = sentence
 
 
@@ -371,6 +368,9 @@ IMPERSONAL_NEXT = frozenset({"y", "faut", "est", "s'", "semble", "reste", "convi
 
 def _pronoun_subject(doc: Document, sentence: Sentence, previous: Sentence, mentions: Sequence[Mention], lang: str) -> Mention | None:
     text = sentence.text or doc.text[sentence.start : sentence.end]
+    first = text.lstrip()[:6].split(" ", 1)[0].lower()
+    if first not in SUBJECT_PRONOUNS.get(lang, ()):  # cheap test first: most sentences open otherwise
+        return None
     tokens = tokenize(text)
     if len(tokens) < 3 or tokens[0].text not in SUBJECT_PRONOUNS.get(lang, ()) or tokens[1].text in IMPERSONAL_NEXT:
         return None
