@@ -93,6 +93,7 @@ def test_shipped_lexicon_covers_common_verbs(lang: str, text: str, event: str) -
     ("text", "tokens"),
     [
         ("l'attacco dell'esercito", ["l'", "attacco", "dell'", "esercito"]),
+        ("l’attacco dell’esercito", ["l'", "attacco", "dell'", "esercito"]),  # typographic apostrophes
         ("la France n'a pas condamné l'attaque", ["la", "france", "n'", "a", "pas", "condamné", "l'", "attaque"]),
         ("Côte d'Ivoire", ["côte", "d'", "ivoire"]),
         ("Russia's envoy didn't come", ["russia's", "envoy", "didn't", "come"]),  # English contractions stay whole

@@ -57,7 +57,9 @@ class Hit:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [Token(m.group().lower(), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)]
+    """Lowercased word and punctuation tokens with their offsets; a typographic apostrophe reads as
+    a plain one, so "l’attacco" matches the lexicon's "l'attacco"."""
+    return [Token(m.group().lower().replace("’", "'"), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)]
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
