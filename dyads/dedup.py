@@ -44,7 +44,10 @@ def _key(event: Event) -> tuple[str, frozenset[str], frozenset[str]]:
 
 
 def _dates_agree(a: Event, b: Event) -> bool:
-    """Dates stated in both sentences must be compatible; a fallback date agrees with any."""
+    """Dates stated in both sentences must be compatible; a fallback date agrees with any. An
+    earlier event recalled ("has turned down such offers since 2009") is never today's event."""
+    if ("historical" in a.aux) != ("historical" in b.aux):
+        return False
     if a.date is None or b.date is None or "stated" not in (a.date_basis, b.date_basis) or a.date_basis != b.date_basis:
         return True
     return a.date.startswith(b.date) or b.date.startswith(a.date)

@@ -260,3 +260,22 @@ def test_impersonal_pronouns_are_no_actors() -> None:
 
     events = dyads.code_text("Le Kazakhstan a accueilli le sommet. Il y a eu des manifestations contre la Russie.", lang="fr")
     assert not any(m.rule.startswith("coref") for e in events for m in (*e.actor, *e.recipient))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("“NATO is not interested in joint activities with the CSTO,” the spokesperson told reporters in Brussels.", "en",
+         ("REJECT", ["IGONATO"], ["IGOCSTO"])),
+        ("En 2023 la policía de Azerbaiyán arrestó a periodistas de un medio independiente.", "es", None),  # arrested: a recipient
+    ],
+)
+def test_reporters_told_are_no_recipient(text: str, lang: str, expected: tuple | None) -> None:  # type: ignore[type-arg]
+    import dyads
+
+    events = dyads.code_text(text, lang=lang)
+    coded = [(e.event, [m.entity.code for m in e.actor if m.entity], [m.entity.code for m in e.recipient if m.entity]) for e in events]
+    if expected is not None:
+        assert expected in coded
+    else:
+        assert any(m.text == "periodistas" for e in events for m in e.recipient), coded

@@ -51,3 +51,11 @@ def test_a_fallback_date_does_not_keep_repeats_apart() -> None:
     stated = Event("a", "d", "CONSULT", side("IGOCSTO"), (), 50, 60, "s", date="2026-11-19", date_basis="stated")
     fallback = Event("b", "d", "CONSULT", side("IGOCSTO"), (), 90, 99, "s", date="2026-11-20", date_basis="publication")
     assert len(merge_events((stated, fallback))) == 1
+
+
+def test_an_event_recalled_as_history_is_not_todays_event() -> None:
+    from dataclasses import replace
+
+    today = event("a", "REJECT", ("IGONATO",), ("IGOCSTO",), 0)
+    recalled = replace(event("b", "REJECT", ("IGONATO",), ("IGOCSTO",), 50, "2009"), aux=("historical",))
+    assert [e.id for e in merge_events((today, recalled))] == ["a", "b"]

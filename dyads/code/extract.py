@@ -25,6 +25,12 @@ OFF_TRIGGER_MIN = 0.7  # the model overruling its own trigger needs this much co
 AGREED_FACTOR = 0.7  # share of min_confidence needed when model and trigger agree on the type
 CANONICAL_BONUS = 0.15  # actor before the trigger and recipient after it (active voice)
 RECIPIENT_BONUS = 0.25  # per trigger, a full dyad beats the actor alone unless clearly less likely
+# "told reporters", "заявил журналистам", "ha detto ai giornalisti": the audience of a statement
+AUDIENCE = frozenset({"reporters", "journalists", "журналистам", "репортерам", "journalisten", "reportern", "giornalisti",
+                      "cronisti", "journalistes", "periodistas", "reporteros"})
+SPEECH_BEFORE_AUDIENCE = frozenset({"told", "briefed", "заявил", "заявила", "заявили", "сообщил", "сообщила", "сообщили",
+                                    "рассказал", "рассказала", "sagte", "sagten", "erklärte", "erklärten", "detto", "dichiarato",
+                                    "riferito", "déclaré", "dit", "indiqué", "dijo", "declaró", "afirmó"})
 AGAINST = frozenset({"against", "contra", "gegen", "contre", "contro", "против", "проти"})
 ARTICLES = frozenset({"the", "el", "la", "los", "las", "le", "les", "il", "lo", "gli", "die", "der", "den", "das", "l'", "al"})
 MATERIAL = frozenset({"AID", "RETREAT", "COOPERATE", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
@@ -181,6 +187,8 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         return _drop(c, "classified NONE" + (f" ({res.rule})" if res.rule else ""))
     if view.actor is not None and _after_against(tokens, view.actor[0]):
         return _drop(c, "the actor follows 'against' ('contra', 'gegen'): it is the target")
+    if c.recipient is not None and _audience(c.recipient, tokens, offset):
+        return _drop(c, "reporters are the audience of a statement, not its recipient")
     if view.trigger is not None and _names_party(view.trigger.start, view.trigger.end, groups, c, offset):
         return _drop(c, "the trigger word names another party ('los huelguistas', 'protesters'): that party is the actor")
     notes: list[str] = []
@@ -210,6 +218,15 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
     if view.trigger is None and res.confidence < NO_TRIGGER_MIN:
         return _drop(c, f"no trigger and confidence below {NO_TRIGGER_MIN}")
     return Candidate(c.actor, c.recipient, view, res, score, tuple(notes))
+
+
+def _audience(group: Group, tokens: Sequence[Token], offset: int) -> bool:
+    """Whether the group is reporters addressed by a speech verb ("told reporters", "a dit aux journalistes")."""
+    if not all(m.text.lower() in AUDIENCE for m in group.mentions):
+        return False
+    start = group.mentions[0].start - offset
+    before = [t.text for t in tokens if t.end <= start][-3:]
+    return any(w in SPEECH_BEFORE_AUDIENCE for w in before)
 
 
 def _canonical(view: DyadView) -> bool:
