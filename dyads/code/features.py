@@ -173,7 +173,8 @@ def _cue_features(view: CueView) -> list[str]:
     return feats
 
 
-# PLOVER codes an announced act by its intent: a cooperative one is AGREE, a conflictual one THREATEN.
+# PLOVER codes an announced act by its intent: a cooperative one is AGREE, a conflictual one THREATEN
+# (announced deployments stay MOBILIZE in our data, but "warned it would send troops" is a threat).
 INTENT_OF = {
     "AGREE": frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}),
     "THREATEN": frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}),
