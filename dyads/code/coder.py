@@ -14,7 +14,7 @@ import numpy as np
 from ..config import Config
 from ..errors import CoderError
 from ..ontology import NO_EVENT, PLOVER_TYPES, cameo_for, quad_class
-from .classifier import LinearModel
+from .classifier import CLASSES, LinearModel
 from .features import (
     DyadView,
     Party,
@@ -62,6 +62,11 @@ class Coder:
         self.config = config or Config()
         self._lexicons = dict(lexicons or {})
 
+    @property
+    def classes(self) -> tuple[str, ...]:
+        """The labels of the probability vectors: the model's, or the 16 types and NONE without one."""
+        return self.model.classes if self.model is not None else CLASSES
+
     def lexicon(self, lang: str) -> Lexicon:
         if lang not in self._lexicons:
             self._lexicons[lang] = lexicon_for(lang)
@@ -98,7 +103,7 @@ class Coder:
         the confidence is that type's probability given that there is an event."""
         ids = hash_features(view.features, lang)
         probs = self.model.proba(ids) if self.model is not None else _lexicon_only(view)
-        classes = self.model.classes if self.model is not None else (*PLOVER_TYPES, NO_EVENT)
+        classes = self.classes
         if events_only and NO_EVENT in classes and probs[classes.index(NO_EVENT)] < 1.0:
             probs = probs.copy()
             probs[classes.index(NO_EVENT)] = 0.0
@@ -112,12 +117,12 @@ class Coder:
 
     def _proba(self, views: Sequence[DyadView], rows: Sequence[Sequence[int]]) -> np.ndarray:
         if self.model is None:
-            return np.stack([_lexicon_only(view) for view in views]) if views else np.zeros((0, len(PLOVER_TYPES) + 1))
+            return np.stack([_lexicon_only(view) for view in views]) if views else np.zeros((0, len(CLASSES)))
         return self.model.proba_many(rows)
 
     def _decided(self, view: DyadView, ids: list[int], probs: np.ndarray, order: np.ndarray, lang: str, explain: bool,
                  text: str | None = None) -> DyadResult:
-        classes = self.model.classes if self.model is not None else (*PLOVER_TYPES, NO_EVENT)
+        classes = self.classes
         event, confidence = classes[int(order[0])], float(probs[int(order[0])])
         event, confidence, rule = _apply_rules(view, event, confidence, probs, classes)
         top = [(classes[int(i)], float(probs[int(i)])) for i in order[:3]]
@@ -160,9 +165,8 @@ def _cameo(event: str, mode: str | None, context: tuple[str, ...]) -> str:
 
 def _lexicon_only(view: DyadView) -> np.ndarray:
     """Without a model: the trigger's type at a modest fixed probability, else NONE."""
-    classes = (*PLOVER_TYPES, NO_EVENT)
-    probs = np.full(len(classes), 0.01)
-    probs[classes.index(view.trigger.label if view.trigger else NO_EVENT)] = 0.6
+    probs = np.full(len(CLASSES), 0.01)
+    probs[CLASSES.index(view.trigger.label if view.trigger else NO_EVENT)] = 0.6
     return probs / probs.sum()
 
 
