@@ -4,7 +4,7 @@
     kb.find_mentions("Kazakh defence ministry said ...", lang="en", date="2024-05-01")
     kb.lookup("Lavrov", date="2010-01-01")
 
-Data: ``dyads/kb/data/`` (states, organisations, people) and ``dyads/lang/<xx>/``
+Data: ``dyads/kb/data/`` (states, organisations, people, named groups in ``groups.tsv``) and ``dyads/lang/<xx>/``
 (countries, orgs, sectors, titles). User actor files (``config.actor_files``) are dyads
 actor TSVs or PETRARCH ``.actors`` dictionaries (see ``petrarch.py``); they can also be
 added to a loaded knowledge base with ``KnowledgeBase.with_extra(records)``.
@@ -233,12 +233,18 @@ def load_sources(languages: Iterable[str], data_dir: Path | None = None, lang_di
     return src
 
 
+GROUPS_FILE = "groups.tsv"
+
+
 def load_kb(config: Config) -> KnowledgeBase:
     """Load the knowledge base for ``config.languages`` plus ``config.actor_files``."""
     from ..lang import available_languages
 
     langs = tuple(dict.fromkeys([*config.languages, *(lang for lang in ("uk", "kk") if lang in available_languages())]))
     src = load_sources(langs)
+    groups = src.data_dir / GROUPS_FILE
+    if groups.is_file():  # named non-state actors: armed groups, parties, unions, companies, media
+        add_actors(src, read_actor_file(groups))
     for path in config.actor_files:
         add_actors(src, read_actor_file(path))
     return KnowledgeBase(src, langs)
