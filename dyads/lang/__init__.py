@@ -8,7 +8,8 @@ Adding a language means adding ``dyads/lang/<xx>/`` with the files below; no cod
 - ``titles.tsv``     office titles -> sector and role (kb)
 - ``people.tsv``     native-script name forms of knowledge-base people (kb)
 - ``triggers.tsv``   event trigger phrases -> PLOVER type, mode, context (coder)
-- ``cues.tsv``       negation, modality, future, hypothetical, historical, speech, passive cues (coder)
+- ``cues.tsv``       negation, modality, future, hypothetical, historical, speech, source, passive cues (coder)
+- ``references.tsv`` phrases that refer back to earlier parties: "the two sides", "the alliance" (coder)
 - ``dates.tsv``      month, weekday, season and relative-time words (dates)
 - ``places.tsv``     locative prepositions and inflected place-name forms (places)
 """
