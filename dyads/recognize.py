@@ -7,6 +7,7 @@ places from ``dyads.resolve.places``. Mentions are sorted by offset; offsets ref
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -37,26 +38,50 @@ def process(batch: list[Processed], ctx: Context) -> list[Processed]:
     return out
 
 
+HOME_SHARE = 0.6  # a document's places must point this much to one country for it to be the home country
+HOME_MIN = 2
+
+
 def localise_agents(actors: list[Mention], places: list[Mention], sentences: tuple[Sentence, ...]) -> list[Mention]:
     """Give a bare agent ("police", "protesters") the country of where its sentence happens.
 
-    The place named in the same sentence wins, else the dateline (a place at the very
-    start of the document). Agents already tied to a country or an organisation keep it.
+    The place named in the same sentence wins, else the dateline (a place at the very start of
+    the document), else the document's home country: the one most of its places lie in ("the
+    jury" in a story set in Houston, Dallas and Austin). A bare office ("the president") takes
+    only the home country. Agents already tied to a country or an organisation keep it.
     """
     dateline = next((p for p in places if p.place and p.place.country and p.start < 60 and sentences and p.start < sentences[0].end), None)
+    home = home_country(places)
     out = []
     for actor in actors:
         entity = actor.entity
-        if entity is None or entity.country or entity.org or not entity.sector or entity.kind != "group":
+        if entity is None or entity.country or entity.org or not entity.sector or entity.kind not in ("group", "title"):
             out.append(actor)
             continue
+        country, where = _where(actor, places, sentences, dateline, home)
+        if country is None:
+            out.append(actor)
+            continue
+        note = f"{entity.source or 'kb'}; country from {where}"
+        out.append(replace(actor, entity=replace(entity, country=country, code=f"{country}{entity.sector}", source=note)))
+    return out
+
+
+def _where(actor: Mention, places: list[Mention], sentences: tuple[Sentence, ...], dateline: Mention | None,
+           home: str | None) -> tuple[str | None, str]:
+    if actor.entity is not None and actor.entity.kind == "group":
         sentence = next((s for s in sentences if s.start <= actor.start < s.end), None)
         local = [p for p in places if sentence and sentence.start <= p.start < sentence.end and p.place and p.place.country]
         where = min(local, key=lambda p: abs(p.start - actor.start)) if local else dateline
-        if where is None or where.place is None:
-            out.append(actor)
-            continue
-        country = where.place.country
-        note = f"{entity.source or 'kb'}; country from the place {where.place.name!r}"
-        out.append(replace(actor, entity=replace(entity, country=country, code=f"{country}{entity.sector}", source=note)))
-    return out
+        if where is not None and where.place is not None:
+            return where.place.country, f"the place {where.place.name!r}"
+    return home, "the document's places"
+
+
+def home_country(places: list[Mention]) -> str | None:
+    """The country most of the document's places lie in, when it clearly dominates."""
+    countries = Counter(p.place.country for p in places if p.place is not None and p.place.country)
+    if not countries:
+        return None
+    country, n = countries.most_common(1)[0]
+    return country if n >= HOME_MIN and n / sum(countries.values()) >= HOME_SHARE else None

@@ -32,11 +32,11 @@ def _coded(text: str, actors: dict[str, str], lang: str = "en") -> list[tuple[st
     ("text", "actors", "lang", "expected"),
     [
         ("Putin and Tokayev met in Astana.", {"Putin": "RUSGOV", "Tokayev": "KAZGOV"}, "en", ("CONSULT", ("RUSGOV", "KAZGOV"), ())),
-        ("Russia and Kazakhstan signed a defence agreement.", {"Russia": "RUS", "Kazakhstan": "KAZ"}, "en", ("AGREE", ("RUS", "KAZ"), ())),
+        ("Russia and Kazakhstan signed a defence agreement.", {"Russia": "RUS", "Kazakhstan": "KAZ"}, "en", ("SUPPORT", ("RUS", "KAZ"), ())),
         ("The memorandum was signed by the defence ministers of Russia and Kazakhstan.", {"Russia": "RUSMIL", "Kazakhstan": "KAZMIL"},
-         "en", ("AGREE", ("RUSMIL", "KAZMIL"), ())),
+         "en", ("SUPPORT", ("RUSMIL", "KAZMIL"), ())),
         ("Il memorandum è stato firmato dai ministri della Difesa della Federazione Russa e del Kazakistan.",
-         {"Federazione Russa": "RUSMIL", "Kazakistan": "KAZMIL"}, "it", ("AGREE", ("RUSMIL", "KAZMIL"), ())),
+         {"Federazione Russa": "RUSMIL", "Kazakistan": "KAZMIL"}, "it", ("SUPPORT", ("RUSMIL", "KAZMIL"), ())),
         ("NATO is not interested in joint activities with the CSTO.", {"NATO": "IGONATO", "CSTO": "IGOCSTO"}, "en",
          ("REJECT", ("IGONATO",), ("IGOCSTO",))),
         ("Russian troops attacked Ukrainian positions.", {"Russian troops": "RUSMIL", "Ukrainian": "UKR"}, "en",
@@ -82,8 +82,16 @@ def test_event_fields() -> None:
 
 
 def test_min_confidence_filters() -> None:
-    strict = load_coder(Config(min_confidence=0.999))
-    assert code_item(strict, _item("Russian troops attacked Ukrainian positions.", {"Russian troops": "RUSMIL", "Ukrainian": "UKR"})).events == ()
+    """Kept events reach the confidence floor: min_confidence, or a share of it where the model and the
+    trigger agree on the type."""
+    from dyads.code.extract import AGREED_FACTOR
+
+    item = _item("Russian troops attacked Ukrainian positions and then met Ukrainian officials.",
+                 {"Russian troops": "RUSMIL", "Ukrainian": "UKR"})
+    lenient = code_item(load_coder(Config(min_confidence=0.0)), item).events
+    strict = code_item(load_coder(Config(min_confidence=0.999)), item).events
+    assert len(strict) < len(lenient)
+    assert all(e.confidence >= 0.999 * AGREED_FACTOR for e in strict)
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Cues around a trigger: negation, modality (future, hypothetical), history, speech, voice.
+"""Cues around a trigger: negation, modality (future, hypothetical), history, speech, sources, voice.
 
 The cue words come from ``cues.tsv``; this module only decides which cue hits bear on a
 given trigger and dyad (distance windows in tokens, on the same clause side).
@@ -13,7 +13,7 @@ from .triggers import Hit, Token
 
 AUX_CUES = ("negation", "future", "hypothetical", "historical")
 NEAR = 4  # tokens: how close a negation or modal cue must be to the trigger
-AGENT_WINDOW = 6  # "by the defence ministers of Russia": the marker may sit a few words before
+AGENT_WINDOW = 8  # "par les ministres de la Défense de la Russie": the marker may sit a few words before
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?"})
 
 
@@ -32,6 +32,8 @@ class CueView:
     meeting: bool
     names: tuple[str, ...]  # every cue type present in the sentence
     speech: Hit | None = None  # the actor's reporting verb ("said"), when the actor speaks
+    actor_is_source: bool = False  # "according to A, ...": A only reports the event
+    recipient_is_source: bool = False
 
 
 def _before(hit: Hit, index: int, window: int) -> bool:
@@ -71,6 +73,14 @@ def _agent(cues: Sequence[Hit], span: tuple[int, int] | None, tokens: Sequence[T
     return False
 
 
+def _source(cues: Sequence[Hit], span: tuple[int, int] | None, tokens: Sequence[Token]) -> bool:
+    """A source marker ("according to", "по словам", "laut", "selon") right before the party."""
+    if span is None:
+        return False
+    return any(c.label == "source" and 0 < span[0] - c.last <= 3 and not any(t.text == "," for t in tokens[c.last + 1 : span[0]])
+               for c in cues)
+
+
 def cue_view(
     cues: Sequence[Hit],
     tokens: Sequence[Token],
@@ -108,4 +118,6 @@ def cue_view(
         meeting=meeting,
         names=names,
         speech=_speech_hit(cues, actor),
+        actor_is_source=_source(cues, actor, tokens),
+        recipient_is_source=_source(cues, recipient, tokens),
     )

@@ -14,7 +14,9 @@ from dataclasses import dataclass, replace
 
 from ..model import Document, Event, Mention, Processed, Sentence, stable_id
 from ..ontology import NO_EVENT, goldstein
+from . import coref
 from .coder import Coder, DyadResult
+from .coref import same_reference
 from .features import INTENT_OF, DyadView, Party, sentence_facts
 from .triggers import Token, tokenize
 
@@ -33,6 +35,16 @@ SPEECH_BEFORE_AUDIENCE = frozenset({"told", "briefed", "заявил", "заяв
                                     "riferito", "déclaré", "dit", "indiqué", "dijo", "declaró", "afirmó"})
 AGAINST = frozenset({"against", "contra", "gegen", "contre", "contro", "против", "проти"})
 ARTICLES = frozenset({"the", "el", "la", "los", "las", "le", "les", "il", "lo", "gli", "die", "der", "den", "das", "l'", "al"})
+# "withdraw their troops", "retireront leurs troupes", "отвели свои войска": the actor's own forces
+POSSESSIVES = frozenset({"their", "its", "his", "her", "our", "leurs", "leur", "ses", "son", "sa", "sus", "su", "ihre", "ihren",
+                         "ihrer", "seine", "seinen", "seiner", "loro", "propri", "proprie", "suoi", "sue", "свои", "своих",
+                         "своими", "свой", "своего", "свою"})
+OWN = frozenset({"own", "propres", "propias", "propri", "eigenen", "собственные"})
+# What opens a reported clause after a speech verb, and prepositions that mark a noun phrase instead
+CLAUSE_OPENERS = frozenset({"that", "что", "чтобы", "dass", "daß", "che", "que", "qu'", ",", ":", "«", "\"", "“", "„", "—", "–"})
+PREPOSITIONS = frozenset({"to", "of", "on", "about", "for", "in", "о", "об", "в", "на", "по", "к", "с", "для", "über", "von", "zu",
+                          "für", "di", "del", "della", "a", "al", "alla", "su", "per", "de", "du", "des", "à", "au", "sur", "pour",
+                          "en", "para", "sobre"})
 MATERIAL = frozenset({"AID", "RETREAT", "COOPERATE", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
 
 
@@ -79,7 +91,14 @@ def sentence_mentions(mentions: Sequence[Mention], sentence: Sentence) -> list[M
     inside.sort(key=lambda m: (m.start, -m.end))
     kept: list[Mention] = []
     for m in inside:  # nested or overlapping mentions: keep the first, longest
-        if (kept and m.start < kept[-1].end) or _dateline(m, sentence) or (kept and _posted_to(kept[-1], m, sentence)):
+        if kept and same_reference(kept[-1], m):  # "the two sides": both parties on one span
+            kept.append(m)
+            continue
+        if kept and m.start >= kept[-1].end and _posted_to(kept[-1], m, sentence):  # part of the envoy's title
+            envoy = kept[-1]
+            kept[-1] = replace(envoy, end=m.end, text=sentence.text[envoy.start - sentence.start : m.end - sentence.start])
+            continue
+        if (kept and m.start < kept[-1].end) or _dateline(m, sentence) or _no_party(m, sentence):
             continue
         kept.append(m)
     return kept
@@ -102,15 +121,40 @@ def _posted_to(left: Mention, right: Mention, sentence: Sentence) -> bool:
     return _POSTING_RE.fullmatch(gap) is not None
 
 
+_DASH_DATELINE_RE = re.compile(r"(?:/[^\s–—]{2,30})?\s+[–—-]\s")  # "Beirut – ", "Gaza/Jerusalem – "
 _DATELINE_RE = re.compile(r"\s*(?:,[^-–—:()]{1,25})?(?:\([^()]{1,40}\))?\s*[-–—:]")
 
 
-def _dateline(mention: Mention, sentence: Sentence) -> bool:
-    """ "QUITO (AFP) - ...", "MOSCOW, May 3 (Reuters) -": the place a story was filed from is no actor."""
-    text = sentence.text
-    if not text or mention.start - sentence.start > 3 or not mention.text.isupper():
+# "500 миллионов долларов США", "US dollars": a currency; "Latin America", "Латинской Америки", "America
+# Latina": a region. Neither is a party.
+CURRENCY = frozenset({"dollar", "dollars", "доллар", "доллара", "долларов", "доллары", "dollari", "dólares", "dólar", "dollaro",
+                      "cents", "центов"})
+REGION_BEFORE = frozenset({"latin", "south", "central", "north", "латинской", "латинская", "латинскую", "южной", "южная", "северной",
+                           "северная", "центральной", "центральная"})
+REGION_AFTER = frozenset({"latina", "latine", "latino", "central", "centrale", "del", "du"})
+_WORD = re.compile(r"[\w$]+")
+
+
+def _no_party(mention: Mention, sentence: Sentence) -> bool:
+    text, start, end = sentence.text, mention.start - sentence.start, mention.end - sentence.start
+    if not text or mention.entity is None or mention.entity.kind != "state":
         return False
-    return _DATELINE_RE.match(text, mention.end - sentence.start) is not None
+    before = [w.lower() for w in _WORD.findall(text[max(0, start - 14) : start])][-1:]
+    after = [w.lower() for w in _WORD.findall(text[end : end + 12])][:1]
+    if (before and before[0] in CURRENCY) or (after and after[0].split("-")[0] in CURRENCY):
+        return True
+    america = mention.entity.country == "USA" and mention.text.lower().startswith(("america", "amérique", "америк", "amerika"))
+    return america and bool((before and before[0] in REGION_BEFORE) or (after and after[0] in REGION_AFTER))
+
+
+def _dateline(mention: Mention, sentence: Sentence) -> bool:
+    """ "QUITO (AFP) - ...", "MOSCOW, May 3 (Reuters) -", "Madrid – ...": the place a story was filed from is no actor."""
+    text = sentence.text
+    if not text or mention.start - sentence.start > 3:
+        return False
+    if mention.text.isupper():
+        return _DATELINE_RE.match(text, mention.end - sentence.start) is not None
+    return _DASH_DATELINE_RE.match(text, mention.end - sentence.start) is not None
 
 
 def group_mentions(mentions: Sequence[Mention], text: str, offset: int) -> list[Group]:
@@ -119,7 +163,7 @@ def group_mentions(mentions: Sequence[Mention], text: str, offset: int) -> list[
     for n, m in enumerate(mentions):
         if groups:
             words = _gap(text, groups[-1][-1], m, offset)
-            same = actor_code(groups[-1][-1]) == actor_code(m) and len(words) <= 1
+            same = (actor_code(groups[-1][-1]) == actor_code(m) and len(words) <= 1) or same_reference(groups[-1][-1], m)
             coordinated = _coordinated(words)
             if same or coordinated or (words == [","] and _list_ends(mentions, n, text, offset)):
                 groups[-1].append(m)
@@ -129,7 +173,7 @@ def group_mentions(mentions: Sequence[Mention], text: str, offset: int) -> list[
 
 
 def _gap(text: str, left: Mention, right: Mention, offset: int) -> list[str]:
-    return [t.text for t in tokenize(text[left.end - offset : right.start - offset])]
+    return [t.text for t in tokenize(text[left.end - offset : right.start - offset])] if right.start > left.end else []
 
 
 def _list_ends(mentions: Sequence[Mention], n: int, text: str, offset: int) -> bool:
@@ -187,6 +231,10 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         return _drop(c, "classified NONE" + (f" ({res.rule})" if res.rule else ""))
     if view.actor is not None and _after_against(tokens, view.actor[0]):
         return _drop(c, "the actor follows 'against' ('contra', 'gegen'): it is the target")
+    if view.cues.actor_is_source or view.cues.recipient_is_source:
+        return _drop(c, "a party is the source of the report ('according to X'), not a party to the event")
+    if _own_forces(c.actor, tokens, offset) or (c.recipient is not None and _own_forces(c.recipient, tokens, offset)):
+        return _drop(c, "'their troops' are some party's own forces, not a party of their own")
     if c.recipient is not None and _audience(c.recipient, tokens, offset):
         return _drop(c, "reporters are the audience of a statement, not its recipient")
     if view.trigger is not None and _names_party(view.trigger.start, view.trigger.end, groups, c, offset):
@@ -229,6 +277,15 @@ def _audience(group: Group, tokens: Sequence[Token], offset: int) -> bool:
     return any(w in SPEECH_BEFORE_AUDIENCE for w in before)
 
 
+def _own_forces(group: Group, tokens: Sequence[Token], offset: int) -> bool:
+    """Whether the group is a bare group word after a possessive ("their troops", "ses soldats")."""
+    if any(m.entity is None or m.entity.kind != "group" for m in group.mentions):
+        return False
+    start = group.mentions[0].start - offset
+    before = [t.text for t in tokens if t.end <= start][-2:]
+    return bool(before) and (before[-1] in POSSESSIVES or (before[-1] in OWN and before[0] in POSSESSIVES))
+
+
 def _canonical(view: DyadView) -> bool:
     hit, actor, recipient = view.trigger, view.actor, view.recipient
     if hit is None or actor is None or recipient is None or view.cues.passive:
@@ -252,11 +309,19 @@ def _names_party(start: int, end: int, groups: Sequence[Group], c: Candidate, of
 
 def _group_between(groups: Sequence[Group], actor: Group, tokens: Sequence[Token], after_token: int, before_token: int,
                    offset: int) -> bool:
-    """Whether another actor group sits between the speaker and the trigger (the reported clause's subject)."""
+    """Whether another actor group sits between the speaker and the trigger as the subject of a
+    reported clause ("X said that Y attacked Z", "X said Y attacked Z") - not as the recipient of
+    the speaker's own announced act ("X announced aid to Y", "X объявил о выделении Y помощи")."""
     if before_token <= after_token:
         return False
     lo, hi = tokens[after_token].end, tokens[before_token].start
-    return any(lo <= g.first - offset < hi for g in groups if g is not actor)
+    for g in groups:
+        if g is actor or not lo <= g.first - offset < hi:
+            continue
+        gap = [t.text for t in tokens[after_token + 1 :] if t.end <= g.first - offset]
+        if any(w in CLAUSE_OPENERS for w in gap) or (len(gap) <= 2 and not any(w in PREPOSITIONS for w in gap)):
+            return True
+    return False
 
 
 def _better(c: Candidate, incumbent: Candidate) -> bool:
@@ -364,37 +429,6 @@ def code_item(coder: Coder, item: Processed) -> Processed:
 
 
 def coded_sentences(item: Processed) -> Iterator[tuple[int, Sentence, Sequence[Mention]]]:
-    """(index, sentence, mentions) for each sentence outside removed boilerplate; a subject pronoun
-    that continues the previous sentence's story is added as a mention of its antecedent."""
-    doc = item.document
-    previous: Sentence | None = None
-    for n, sentence in enumerate(item.sentences):
-        if in_removed(doc, sentence):
-            continue
-        pronoun = _pronoun_subject(doc, sentence, previous, item.mentions, doc.lang or "en") if previous is not None else None
-        yield n, sentence, (*item.mentions, pronoun) if pronoun is not None else item.mentions
-        previous = sentence
-
-
-# A sentence that opens with "He"/"Он"/"Elle" continues the story of the previous sentence's first
-# named person or office holder ("... the Russian envoy said. He also called on the OSCE to ...").
-SUBJECT_PRONOUNS = {"en": {"he", "she"}, "ru": {"он", "она"}, "de": {"er"}, "it": {"lui", "lei"}, "fr": {"il", "elle"},
-                    "es": {"él", "ella"}}
-IMPERSONAL_NEXT = frozenset({"y", "faut", "est", "s'", "semble", "reste", "convient", "s'agit"})  # "Il y a", "Il faut"
-
-
-def _pronoun_subject(doc: Document, sentence: Sentence, previous: Sentence, mentions: Sequence[Mention], lang: str) -> Mention | None:
-    text = sentence.text or doc.text[sentence.start : sentence.end]
-    first = text.lstrip()[:6].split(" ", 1)[0].lower()
-    if first not in SUBJECT_PRONOUNS.get(lang, ()):  # cheap test first: most sentences open otherwise
-        return None
-    tokens = tokenize(text)
-    if len(tokens) < 3 or tokens[0].text not in SUBJECT_PRONOUNS.get(lang, ()) or tokens[1].text in IMPERSONAL_NEXT:
-        return None
-    before = [m for m in sentence_mentions(mentions, previous) if m.entity is not None]
-    antecedent = before[0] if before else None
-    if antecedent is None or antecedent.entity is None or antecedent.entity.kind not in ("person", "title"):
-        return None
-    start = sentence.start + tokens[0].start
-    return Mention(start, start + len(tokens[0].text), text[tokens[0].start : tokens[0].end], "actor", antecedent.entity,
-                   rule=f"coref:pronoun -> {antecedent.text}")
+    """(index, sentence, mentions) for each sentence outside removed boilerplate, with the mentions
+    coreference adds: "He ...", "the two sides", "the alliance" (see ``coref``)."""
+    return coref.coded_sentences(item, sentence_mentions)

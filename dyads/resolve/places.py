@@ -119,15 +119,27 @@ def to_place(entry: Entry) -> Place:
 _DATELINE = regex.compile(rf"\W{{0,3}}(?P<name>{NAME})(?:\s+city)?\s*(?=[,(—–\-]|\d|\s+\(|\s*/)", regex.VERSION1)
 
 
+# After "Name," a dateline goes on with a date or an agency ("Berlin, 3. März", "Roma, 12 giugno (ANSA)"); a
+# sentence that opens with a list of names ("Russia, Belarus and Kazakhstan held talks") does not.
+_DATELINE_TAIL = regex.compile(r",\s*[^,.\n]{0,25}?[\d(—–-]")
+
+
+def _dateline_tail(head: str, m: regex.Match[str]) -> bool:
+    name = m.group("name")
+    rest = head[m.end():]
+    return name.isupper() or not rest.startswith(",") or _DATELINE_TAIL.match(rest) is not None
+
+
 def _dateline(doc: Document, gaz: Gazetteer, rules: _Rules, lang: str) -> list[_Hit]:
     start = doc.body_start
     head = doc.text[start : start + DATELINE_CHARS]
     m = _DATELINE.match(head)
-    if not m:
+    if not m or not _dateline_tail(head, m):
         return []
     found = _longest(m.group("name"), gaz, rules, lang)
-    if found is None:
-        return []
+    name = m.group("name")
+    if found is None or (found[0] < len(name.rstrip(" .,")) and not name[: found[0]].isupper()):
+        return []  # a dateline is a place name alone ("MIRANDOLA Il 26 gennaio" aside): "Die Jihadistenmiliz ... (IS)" is none
     length, key, cands = found
     a = start + m.start("name")
     return [_Hit(a, a + length, doc.text[a : a + length], key, cands, "dateline")]

@@ -1,0 +1,165 @@
+"""Coreference for coding: words that stand for actors named in earlier sentences.
+
+Wire reports name the parties once and then refer back to them:
+
+- a subject pronoun opening a sentence ("He also called on the OSCE ...", "Он также призвал ...")
+  stands for the previous sentence's first named person or office holder;
+- a pair reference ("the two sides", "стороны", "i due leader", "les deux parties", "beide
+  Seiten") stands for the two parties of the nearest earlier sentence that names exactly two;
+- an organisation reference ("the alliance", "альянс", "das Bündnis", "il blocco") stands for
+  the nearest organisation named in the last few sentences.
+
+The phrases are plain data, one file per language: ``dyads/lang/<xx>/references.tsv`` (phrase,
+kind ``pair`` or ``org``, and optionally words after which the phrase is no subject, e.g. Russian
+"со стороны" - "on the part of"). The added mentions carry a ``coref:`` rule naming the antecedent,
+so explanations show where an actor came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang import read_tsv
+from ..model import Document, Entity, Mention, Processed, Sentence
+from .triggers import Token, phrase_tokens, tokenize
+
+LOOKBACK = 3  # sentences searched for an antecedent
+PAIR_RULE = "coref:pair"
+
+# A sentence that opens with "He"/"Он"/"Elle" continues the story of the previous sentence's first
+# named person or office holder ("... the Russian envoy said. He also called on the OSCE to ...").
+SUBJECT_PRONOUNS = {"en": {"he", "she"}, "ru": {"он", "она"}, "de": {"er"}, "it": {"lui", "lei"}, "fr": {"il", "elle"},
+                    "es": {"él", "ella"}}
+IMPERSONAL_NEXT = frozenset({"y", "faut", "est", "s'", "semble", "reste", "convient", "s'agit"})  # "Il y a", "Il faut"
+
+
+@dataclass(frozen=True)
+class Reference:
+    tokens: tuple[str, ...]
+    kind: str  # "pair" | "org"
+    not_after: frozenset[str]
+
+
+@lru_cache(maxsize=16)
+def references(lang: str) -> tuple[tuple[Reference, ...], frozenset[str]]:
+    """The language's reference phrases (longest first) and their last words (a cheap pre-test)."""
+    refs = [Reference(phrase_tokens(row[0]), row[1], frozenset(row[2].split()) if len(row) > 2 else frozenset())
+            for row in read_tsv(lang, "references.tsv") if len(row) >= 2 and row[1] in ("pair", "org")]
+    refs.sort(key=lambda r: -len(r.tokens))
+    return tuple(refs), frozenset(r.tokens[-1] for r in refs)
+
+
+def coded_sentences(item: Processed, actor_mentions: object) -> Iterator[tuple[int, Sentence, Sequence[Mention]]]:
+    """(index, sentence, mentions) for each sentence outside removed boilerplate, with the
+    mentions that coreference adds for it. ``actor_mentions(mentions, sentence)`` lists a
+    sentence's own actor mentions (the extractor's ``sentence_mentions``)."""
+    doc = item.document
+    lang = doc.lang or "en"
+    earlier: list[list[Mention]] = []  # actor mentions of the preceding coded sentences, nearest last
+    for n, sentence in enumerate(item.sentences):
+        if any(s <= sentence.start and sentence.end <= e for s, e in doc.removed):
+            continue
+        added = _added(doc, sentence, earlier, item.mentions, lang, actor_mentions)
+        mentions = (*item.mentions, *added) if added else item.mentions
+        yield n, sentence, mentions
+        own = [m for m in actor_mentions(mentions, sentence) if m.entity is not None]  # type: ignore[operator]
+        earlier = [*earlier[-(LOOKBACK - 1):], own]
+
+
+def _added(doc: Document, sentence: Sentence, earlier: list[list[Mention]], mentions: Sequence[Mention], lang: str,
+           actor_mentions: object) -> list[Mention]:
+    if not earlier:
+        return []
+    text = sentence.text or doc.text[sentence.start : sentence.end]
+    out: list[Mention] = []
+    pronoun = _pronoun_subject(text, sentence.start, earlier[-1], lang)
+    if pronoun is not None:
+        out.append(pronoun)
+    refs, heads = references(lang)
+    lowered = text.lower()
+    if refs and any(h in lowered for h in heads):
+        own = actor_mentions(mentions, sentence)  # type: ignore[operator]
+        out += _phrase_references(text, sentence.start, refs, earlier, own)
+    return out
+
+
+def _pronoun_subject(text: str, offset: int, previous: list[Mention], lang: str) -> Mention | None:
+    first = text.lstrip()[:6].split(" ", 1)[0].lower()
+    if first not in SUBJECT_PRONOUNS.get(lang, ()):  # cheap test first: most sentences open otherwise
+        return None
+    tokens = tokenize(text)
+    if len(tokens) < 3 or tokens[0].text not in SUBJECT_PRONOUNS.get(lang, ()) or tokens[1].text in IMPERSONAL_NEXT:
+        return None
+    antecedent = previous[0] if previous else None
+    if antecedent is None or antecedent.entity is None or antecedent.entity.kind not in ("person", "title"):
+        return None
+    start = offset + tokens[0].start
+    return Mention(start, start + len(tokens[0].text), text[tokens[0].start : tokens[0].end], "actor", antecedent.entity,
+                   rule=f"coref:pronoun -> {antecedent.text}")
+
+
+def _phrase_references(text: str, offset: int, refs: Sequence[Reference], earlier: list[list[Mention]],
+                       own: Sequence[Mention]) -> list[Mention]:
+    tokens = tokenize(text)
+    taken = {i for i, t in enumerate(tokens) for m in own if m.start < offset + t.end and offset + t.start < m.end}
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        ref = next((r for r in refs if _at(tokens, i, r) and not taken & set(range(i, i + len(r.tokens)))), None)
+        if ref is None:
+            i += 1
+            continue
+        span = tokens[i : i + len(ref.tokens)]
+        if ref.kind == "pair":
+            out += _pair_mentions(text, offset, span, earlier)
+        else:
+            out += _org_mention(text, offset, span, earlier)
+        i += len(ref.tokens)
+    return out
+
+
+def _at(tokens: Sequence[Token], i: int, ref: Reference) -> bool:
+    n = len(ref.tokens)
+    if tuple(t.text for t in tokens[i : i + n]) != ref.tokens:
+        return False
+    return not (i > 0 and tokens[i - 1].text in ref.not_after)
+
+
+def _party_key(entity: Entity) -> str | None:
+    return entity.country or entity.org
+
+
+def _pair_mentions(text: str, offset: int, span: Sequence[Token], earlier: list[list[Mention]]) -> list[Mention]:
+    """Two mentions over the whole phrase, one per party of the nearest earlier sentence that names
+    exactly two; none when that is ambiguous."""
+    for mentions in reversed(earlier):
+        parties: dict[str, Mention] = {}
+        for m in mentions:
+            key = _party_key(m.entity) if m.entity else None
+            if key and key not in parties:
+                parties[key] = m
+        if len(parties) < 2:
+            continue
+        if len(parties) > 2:
+            return []
+        return [_mention(text, offset, span[0].start, span[-1].end, m, PAIR_RULE) for m in parties.values()]
+    return []
+
+
+def _org_mention(text: str, offset: int, span: Sequence[Token], earlier: list[list[Mention]]) -> list[Mention]:
+    for mentions in reversed(earlier):
+        orgs = [m for m in mentions if m.entity is not None and m.entity.org and not m.entity.country]
+        if orgs:
+            return [_mention(text, offset, span[0].start, span[-1].end, orgs[0], "coref:org")]
+    return []
+
+
+def _mention(text: str, offset: int, start: int, end: int, antecedent: Mention, rule: str) -> Mention:
+    return Mention(offset + start, offset + end, text[start:end], "actor", antecedent.entity, rule=f"{rule} -> {antecedent.text}")
+
+
+def same_reference(left: Mention, right: Mention) -> bool:
+    """The two mentions of one pair reference ("the two sides"): one compound actor."""
+    return left.rule.startswith(PAIR_RULE) and right.rule.startswith(PAIR_RULE) and (left.start, left.end) == (right.start, right.end)

@@ -1,0 +1,117 @@
+"""Coreference for coding: pair references ("the two sides"), organisation references ("the
+alliance"), and the role rules for report sources ("according to X") and a party's own forces."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.code.extract import coded_sentences, group_mentions, sentence_mentions
+from dyads.model import Document, Mention
+from dyads.pipeline import Pipeline
+
+RECOGNIZE = ("clean", "language", "segment", "recognize")
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(stages=RECOGNIZE)
+
+
+def _added(pipeline: Pipeline, text: str, lang: str) -> list[tuple[int, Mention]]:
+    """(sentence index, mention) for every mention coreference adds."""
+    (item,) = pipeline.run([Document(id="d", text=text, lang=lang, lang_given=True)])
+    own = set(item.mentions)
+    return [(n, m) for n, _, mentions in coded_sentences(item) for m in mentions if m not in own]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "phrase"),
+    [
+        ("Kyrgyzstan and Tajikistan agreed on a ceasefire on Tuesday. The two sides will pull back by Friday.", "en", "The two sides"),
+        ("Киргизия и Таджикистан договорились о прекращении огня. Стороны отведут войска к пятнице.", "ru", "Стороны"),
+        ("Kirgistan und Tadschikistan einigten sich auf eine Waffenruhe. Beide Seiten wollen bis Freitag abziehen.", "de", "Beide Seiten"),
+        ("Il presidente kazako Tokayev ha telefonato al presidente uzbeko Mirziyoyev. I due leader hanno concordato una visita.", "it",
+         "I due leader"),
+        ("Le Kirghizistan et le Tadjikistan ont conclu un cessez-le-feu. Les deux parties retireront leurs troupes.", "fr",
+         "Les deux parties"),
+        ("Kirguistán y Tayikistán acordaron un alto el fuego. Ambas partes retirarán sus tropas.", "es", "Ambas partes"),
+    ],
+)
+def test_a_pair_reference_stands_for_the_two_parties_named_before(pipeline: Pipeline, text: str, lang: str, phrase: str) -> None:
+    added = _added(pipeline, text, lang)
+    assert {m.text for _, m in added} == {phrase}
+    assert all(n == 1 and m.rule.startswith("coref:pair") for n, m in added)
+    codes = sorted(m.entity.country for _, m in added if m.entity)
+    assert codes in (["KGZ", "TJK"], ["KAZ", "UZB"])
+
+
+def test_the_pair_is_one_compound_group(pipeline: Pipeline) -> None:
+    text = "Kyrgyzstan and Tajikistan agreed on a ceasefire. The two sides will pull back."
+    (item,) = pipeline.run([Document(id="d", text=text, lang="en", lang_given=True)])
+    n, sentence, mentions = list(coded_sentences(item))[1]
+    groups = group_mentions(sentence_mentions(mentions, sentence), sentence.text, sentence.start)
+    assert [g.codes for g in groups] == [("KGZ", "TJK")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # three parties before: "the two sides" is ambiguous
+        ("Russia, Belarus and Kazakhstan held talks in Minsk. The two sides agreed to meet again.", "en"),
+        # "со стороны" is "on the part of", not "the sides"
+        ("Россия и Казахстан провели переговоры. Критика со стороны оппозиции усилилась.", "ru"),
+        # nothing named before
+        ("The two sides agreed to meet again.", "en"),
+    ],
+)
+def test_no_pair_reference_without_a_clear_pair(pipeline: Pipeline, text: str, lang: str) -> None:
+    assert not [m for _, m in _added(pipeline, text, lang) if m.rule.startswith("coref:pair")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "org"),
+    [
+        ("NATO foreign ministers met in Brussels on Tuesday. The alliance agreed to send more air defence to Poland.", "en", "NATO"),
+        ("Министры ОДКБ встретились в Алматы. Альянс договорился о совместных учениях.", "ru", "CSTO"),
+        ("Die Außenminister der NATO trafen sich in Brüssel. Das Bündnis beschloss neue Übungen.", "de", "NATO"),
+    ],
+)
+def test_an_organisation_reference_stands_for_the_organisation_named_before(pipeline: Pipeline, text: str, lang: str,
+                                                                           org: str) -> None:
+    added = _added(pipeline, text, lang)
+    assert [(m.entity.org if m.entity else None) for _, m in added] == [org]
+    assert added[0][1].rule.startswith("coref:org")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        ("According to the Kazakh foreign minister, Russia will train Kazakh officers next year.", "en", "KAZGOV"),
+        ("По словам казахстанского министра, Россия будет обучать казахстанских офицеров.", "ru", "KAZGOV"),
+    ],
+)
+def test_the_source_of_a_report_is_no_party(text: str, lang: str, source: str) -> None:
+    import dyads
+
+    events = dyads.code_text(text, lang=lang)
+    assert events
+    assert not any(m.entity is not None and m.entity.code == source for e in events for m in (*e.actor, *e.recipient))
+
+
+def test_their_own_troops_are_no_recipient() -> None:
+    import dyads
+
+    events = dyads.code_text("Kyrgyzstan and Tajikistan will withdraw their troops from the border by Friday.", lang="en")
+    assert events
+    assert all(not e.recipient for e in events)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "de", "it", "fr", "es"])
+def test_reference_files_are_well_formed(lang: str) -> None:
+    from dyads.lang import read_tsv
+
+    rows = read_tsv(lang, "references.tsv")
+    assert {row[1] for row in rows} == {"pair", "org"}
+    phrases = [row[0].lower() for row in rows]
+    assert len(phrases) == len(set(phrases)), "duplicate phrase"
+    assert all(len(row) in (2, 3) and row[0].strip() for row in rows)
