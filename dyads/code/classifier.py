@@ -109,10 +109,11 @@ def _fit_raw(rows: Sequence[Sequence[int]], labels: Sequence[str], c: float,
     present = sorted(set(y.tolist()))
     if len(present) < 2:
         raise CoderError("training data has fewer than two distinct labels", fix="add examples of more event types (and NONE)")
-    clf = LogisticRegression(C=c, max_iter=3000, solver="lbfgs", class_weight=_weights(y))
+    sw = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+    clf = LogisticRegression(C=c, max_iter=3000, solver="lbfgs", class_weight=_weights(y, sw))
     matrix = to_matrix(rows)
     used = np.unique(matrix.indices)  # fit on the columns that occur: far faster than all DIM
-    clf.fit(matrix[:, used], y, sample_weight=None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64))
+    clf.fit(matrix[:, used], y, sample_weight=sw)
     weights = np.zeros((DIM, len(CLASSES)), dtype=np.float32)
     bias = np.full(len(CLASSES), -30.0, dtype=np.float32)  # labels never seen stay improbable
     coef, intercept = clf.coef_, clf.intercept_
@@ -124,12 +125,16 @@ def _fit_raw(rows: Sequence[Sequence[int]], labels: Sequence[str], c: float,
     return weights, bias
 
 
-def _weights(y: np.ndarray) -> dict[int, float]:
-    """NONE is the most frequent label by far; weigh it down (at most to half), so that a short
-    sentence with a clear trigger is not pulled to NONE by the prior alone."""
-    counts = np.bincount(y, minlength=len(CLASSES))
-    events = counts[:-1][counts[:-1] > 0]
-    none_weight = min(1.0, max(0.5, float(events.mean()) / counts[-1])) if counts[-1] else 1.0
+NONE_SHARE = 1.5  # NONE may weigh at most this many times the mean event type
+
+
+def _weights(y: np.ndarray, sample_weight: np.ndarray | None = None) -> dict[int, float]:
+    """NONE is the most frequent label by far (more so with the NONE readings training adds); weigh
+    it down to at most NONE_SHARE times the mean event type's total weight, so that a short sentence
+    with a clear trigger is not pulled to NONE by the prior alone."""
+    mass = np.bincount(y, weights=sample_weight, minlength=len(CLASSES))
+    events = mass[:-1][mass[:-1] > 0]
+    none_weight = min(1.0, NONE_SHARE * float(events.mean()) / mass[-1]) if mass[-1] else 1.0
     return {i: (none_weight if i == len(CLASSES) - 1 else 1.0) for i in range(len(CLASSES))}
 
 
