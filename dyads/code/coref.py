@@ -17,7 +17,7 @@ so explanations show where an actor came from.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,6 +26,7 @@ from ..model import Document, Entity, Mention, Processed, Sentence
 from .triggers import Token, phrase_tokens, tokenize
 
 LOOKBACK = 3  # sentences searched for an antecedent
+MentionFilter = Callable[[Sequence[Mention], Sentence], list[Mention]]
 PAIR_RULE = "coref:pair"
 
 # A sentence that opens with "He"/"Он"/"Elle" continues the story of the previous sentence's first
@@ -43,15 +44,19 @@ class Reference:
 
 
 @lru_cache(maxsize=16)
-def references(lang: str) -> tuple[tuple[Reference, ...], frozenset[str]]:
-    """The language's reference phrases (longest first) and their last words (a cheap pre-test)."""
+def references(lang: str) -> tuple[dict[str, tuple[Reference, ...]], frozenset[str]]:
+    """The language's reference phrases by first word (longest first), and their last words (a
+    cheap pre-test on the lowercased sentence)."""
     refs = [Reference(phrase_tokens(row[0]), row[1], frozenset(row[2].split()) if len(row) > 2 else frozenset())
             for row in read_tsv(lang, "references.tsv") if len(row) >= 2 and row[1] in ("pair", "org")]
     refs.sort(key=lambda r: -len(r.tokens))
-    return tuple(refs), frozenset(r.tokens[-1] for r in refs)
+    by_first: dict[str, list[Reference]] = {}
+    for ref in refs:
+        by_first.setdefault(ref.tokens[0], []).append(ref)
+    return {k: tuple(v) for k, v in by_first.items()}, frozenset(r.tokens[-1] for r in refs)
 
 
-def coded_sentences(item: Processed, actor_mentions: object) -> Iterator[tuple[int, Sentence, Sequence[Mention]]]:
+def coded_sentences(item: Processed, actor_mentions: MentionFilter) -> Iterator[tuple[int, Sentence, Sequence[Mention]]]:
     """(index, sentence, mentions) for each sentence outside removed boilerplate, with the
     mentions that coreference adds for it. ``actor_mentions(mentions, sentence)`` lists a
     sentence's own actor mentions (the extractor's ``sentence_mentions``)."""
@@ -64,12 +69,12 @@ def coded_sentences(item: Processed, actor_mentions: object) -> Iterator[tuple[i
         added = _added(doc, sentence, earlier, item.mentions, lang, actor_mentions)
         mentions = (*item.mentions, *added) if added else item.mentions
         yield n, sentence, mentions
-        own = [m for m in actor_mentions(mentions, sentence) if m.entity is not None]  # type: ignore[operator]
+        own = [m for m in actor_mentions(mentions, sentence) if m.entity is not None]
         earlier = [*earlier[-(LOOKBACK - 1):], own]
 
 
 def _added(doc: Document, sentence: Sentence, earlier: list[list[Mention]], mentions: Sequence[Mention], lang: str,
-           actor_mentions: object) -> list[Mention]:
+           actor_mentions: MentionFilter) -> list[Mention]:
     if not earlier:
         return []
     text = sentence.text or doc.text[sentence.start : sentence.end]
@@ -80,7 +85,7 @@ def _added(doc: Document, sentence: Sentence, earlier: list[list[Mention]], ment
     refs, heads = references(lang)
     lowered = text.lower()
     if refs and any(h in lowered for h in heads):
-        own = actor_mentions(mentions, sentence)  # type: ignore[operator]
+        own = actor_mentions(mentions, sentence)
         out += _phrase_references(text, sentence.start, refs, earlier, own)
     return out
 
@@ -100,14 +105,15 @@ def _pronoun_subject(text: str, offset: int, previous: list[Mention], lang: str)
                    rule=f"coref:pronoun -> {antecedent.text}")
 
 
-def _phrase_references(text: str, offset: int, refs: Sequence[Reference], earlier: list[list[Mention]],
+def _phrase_references(text: str, offset: int, refs: dict[str, tuple[Reference, ...]], earlier: list[list[Mention]],
                        own: Sequence[Mention]) -> list[Mention]:
     tokens = tokenize(text)
     taken = {i for i, t in enumerate(tokens) for m in own if m.start < offset + t.end and offset + t.start < m.end}
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
-        ref = next((r for r in refs if _at(tokens, i, r) and not taken & set(range(i, i + len(r.tokens)))), None)
+        ref = next((r for r in refs.get(tokens[i].text, ()) if _at(tokens, i, r) and not taken & set(range(i, i + len(r.tokens)))),
+                   None)
         if ref is None:
             i += 1
             continue

@@ -247,6 +247,9 @@ def manifest_text(report: TrainReport, command: str) -> str:
         f"ECE {report.ece:.3f}; softmax temperature {report.temperature:.2f}.",
         (f"Weighting: PLOVER GSR records count {GOLD_WEIGHT:g}x in the loss (in-domain for PLOVER coding; chosen by "
          "cross-validation on the GSR and on our own training files jointly); every other example counts once."),
+        (f"Added readings of the other examples (see training/README.md): the actor alone and coordinated parties as one "
+         f"compound actor ({ACTOR_ONLY_WEIGHT:g}x), the reversed pair ({REVERSED_WEIGHT:g}x) and the recipient alone "
+         f"({PATIENT_WEIGHT:g}x) as NONE."),
         "",
         "| file | examples | source and licence |",
         "|---|---:|---|",
