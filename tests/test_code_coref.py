@@ -115,3 +115,25 @@ def test_reference_files_are_well_formed(lang: str) -> None:
     phrases = [row[0].lower() for row in rows]
     assert len(phrases) == len(set(phrases)), "duplicate phrase"
     assert all(len(row) in (2, 3) and row[0].strip() for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "patient"),
+    [
+        ("The Belarusian opposition leader was arrested in Minsk on Sunday.", "en", "BLROPP"),
+        ("Белорусский оппозиционный лидер был арестован в Минске.", "ru", "BLROPP"),
+        ("Il leader dell'opposizione bielorussa è stato arrestato a Minsk.", "it", "BLROPP"),
+    ],
+)
+def test_the_subject_of_a_passive_is_no_actor(text: str, lang: str, patient: str) -> None:
+    import dyads
+
+    actors = [m.entity.code for e in dyads.code_text(text, lang=lang) for m in e.actor if m.entity]
+    assert patient not in actors
+
+
+def test_a_progressive_is_no_passive() -> None:
+    import dyads
+
+    events = dyads.code_text("Russian troops are shelling Ukrainian villages near Kharkiv.", lang="en")
+    assert [(e.event, [m.entity.code for m in e.actor if m.entity]) for e in events][:1] == [("ASSAULT", ["RUSMIL"])]

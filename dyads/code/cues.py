@@ -32,6 +32,7 @@ class CueView:
     meeting: bool
     names: tuple[str, ...]  # every cue type present in the sentence
     speech: Hit | None = None  # the actor's reporting verb ("said"), when the actor speaks
+    patient_subject: bool = False  # "A was arrested": a passive auxiliary right before the trigger, A before it
     actor_is_source: bool = False  # "according to A, ...": A only reports the event
     recipient_is_source: bool = False
 
@@ -71,6 +72,21 @@ def _agent(cues: Sequence[Hit], span: tuple[int, int] | None, tokens: Sequence[T
             if not any(t.text in CLAUSE_BREAKS or t.text == "," for t in between):
                 return True
     return False
+
+
+# "is shelling", "будет атаковать": an auxiliary that makes a progressive or a future, not a passive
+NOT_PASSIVE_AUX = frozenset({"будет", "будут"})
+
+
+def _patient_subject(cues: Sequence[Hit], tokens: Sequence[Token], trigger: Hit | None, actor: tuple[int, int] | None) -> bool:
+    """Whether the actor is the subject of a passive trigger: "A was arrested", "A è stato arrestato"."""
+    if trigger is None or actor is None or actor[1] >= trigger.first:
+        return False
+    word = tokens[trigger.first].text
+    if word.endswith("ing") or word.endswith(("ть", "ться")):
+        return False
+    return any(c.label == "passive" and c.last == trigger.first - 1 and tokens[c.last].text not in NOT_PASSIVE_AUX
+               and c.first > actor[1] for c in cues)
 
 
 def _source(cues: Sequence[Hit], span: tuple[int, int] | None, tokens: Sequence[Token]) -> bool:
@@ -118,6 +134,7 @@ def cue_view(
         meeting=meeting,
         names=names,
         speech=_speech_hit(cues, actor),
+        patient_subject=_patient_subject(cues, tokens, trigger, actor),
         actor_is_source=_source(cues, actor, tokens),
         recipient_is_source=_source(cues, recipient, tokens),
     )

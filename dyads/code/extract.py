@@ -247,6 +247,8 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
             return _drop(c, "the actor only reports another actor's action")  # "X said Y attacked Z"
         notes.append("actor is the speaker of a statement")
         score += 0.05
+    if view.cues.patient_subject and not view.cues.actor_is_agent:
+        return _drop(c, "the actor is the subject of a passive ('A was arrested'): it is acted on")
     if view.cues.recipient_is_agent and not view.cues.actor_is_agent:
         return _drop(c, "the recipient is a passive agent ('by R'), so it is an actor")
     if view.cues.actor_is_agent:
