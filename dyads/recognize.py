@@ -38,6 +38,7 @@ def process(batch: list[Processed], ctx: Context) -> list[Processed]:
     return out
 
 
+UNLOCATED = frozenset({"UAF"})  # "gunmen", "armed men": unidentified, so of no country
 HOME_SHARE = 0.6  # a document's places must point this much to one country for it to be the home country
 HOME_MIN = 2
 
@@ -48,14 +49,16 @@ def localise_agents(actors: list[Mention], places: list[Mention], sentences: tup
     The place named in the same sentence wins, else the dateline (a place at the very start of
     the document), else the document's home country: the one most of its places lie in ("the
     jury" in a story set in Houston, Dallas and Austin). A bare office ("the president") takes
-    only the home country. Agents already tied to a country or an organisation keep it.
+    only the home country. Agents already tied to a country or an organisation keep it, and
+    unidentified armed men (UAF) stay of no country.
     """
     dateline = next((p for p in places if p.place and p.place.country and p.start < 60 and sentences and p.start < sentences[0].end), None)
     home = home_country(places)
     out = []
     for actor in actors:
         entity = actor.entity
-        if entity is None or entity.country or entity.org or not entity.sector or entity.kind not in ("group", "title"):
+        if (entity is None or entity.country or entity.org or not entity.sector or entity.kind not in ("group", "title")
+                or entity.sector in UNLOCATED):
             out.append(actor)
             continue
         country, where = _where(actor, places, sentences, dateline, home)

@@ -175,7 +175,7 @@ def kb():  # type: ignore[no-untyped-def]
         ("Los maestros votaron ir a la huelga.", "es", ("maestros", "EDU")),
         ("Thousands of workers marched on parliament.", "en", ("workers", "LAB")),
         ("Israeli settlers blocked the road.", "en", ("Israeli settlers", "ISRSET")),
-        ("Gunmen attacked a checkpoint.", "en", ("Gunmen", "REB")),
+        ("Gunmen attacked a checkpoint.", "en", ("Gunmen", "UAF")),
     ],
 )
 def test_generic_groups_are_actors(kb, text: str, lang: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
