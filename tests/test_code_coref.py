@@ -137,3 +137,25 @@ def test_a_progressive_is_no_passive() -> None:
 
     events = dyads.code_text("Russian troops are shelling Ukrainian villages near Kharkiv.", lang="en")
     assert [(e.event, [m.entity.code for m in e.actor if m.entity]) for e in events][:1] == [("ASSAULT", ["RUSMIL"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a capital stands for its government in every language
+        ("Douchanbé a accusé les gardes-frontières kirghiz d'avoir ouvert le feu.", "fr", ("ACCUSE", ["TJKGOV"], ["KGZMIL"])),
+        ("Taschkent kritisierte Duschanbe scharf.", "de", ("ACCUSE", ["UZBGOV"], ["TJKGOV"])),
+        # "approved sanctions": the sanctions, not the approval, are the event
+        ("I ministri degli Esteri dell'Unione europea hanno approvato nuove sanzioni contro la Bielorussia.", "it",
+         ("SANCTION", ["IGOEU"], ["BLR"])),
+        ("Die EU-Außenminister beschlossen neue Sanktionen gegen Belarus.", "de", ("SANCTION", ["IGOEU"], ["BLR"])),
+        # a named armed group is an actor
+        ("Hezbollah fired drones at northern Israel on Sunday.", "en", ("ASSAULT", ["LBNREB"], ["ISR"])),
+    ],
+)
+def test_capitals_groups_and_light_verbs(text: str, lang: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    import dyads
+
+    coded = [(e.event, [m.entity.code for m in e.actor if m.entity], [m.entity.code for m in e.recipient if m.entity])
+             for e in dyads.code_text(text, lang=lang)]
+    assert expected in coded
