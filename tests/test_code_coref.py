@@ -48,7 +48,7 @@ def test_a_pair_reference_stands_for_the_two_parties_named_before(pipeline: Pipe
 def test_the_pair_is_one_compound_group(pipeline: Pipeline) -> None:
     text = "Kyrgyzstan and Tajikistan agreed on a ceasefire. The two sides will pull back."
     (item,) = pipeline.run([Document(id="d", text=text, lang="en", lang_given=True)])
-    n, sentence, mentions = list(coded_sentences(item))[1]
+    _, sentence, mentions = list(coded_sentences(item))[1]
     groups = group_mentions(sentence_mentions(mentions, sentence), sentence.text, sentence.start)
     assert [g.codes for g in groups] == [("KGZ", "TJK")]
 

@@ -64,13 +64,18 @@ def coded_sentences(item: Processed, actor_mentions: MentionFilter) -> Iterator[
     lang = doc.lang or "en"
     earlier: list[list[Mention]] = []  # actor mentions of the preceding coded sentences, nearest last
     for n, sentence in enumerate(item.sentences):
-        if any(s <= sentence.start and sentence.end <= e for s, e in doc.removed):
+        if in_removed(doc, sentence):
             continue
         added = _added(doc, sentence, earlier, item.mentions, lang, actor_mentions)
         mentions = (*item.mentions, *added) if added else item.mentions
         yield n, sentence, mentions
         own = [m for m in actor_mentions(mentions, sentence) if m.entity is not None]
         earlier = [*earlier[-(LOOKBACK - 1):], own]
+
+
+def in_removed(doc: Document, sentence: Sentence) -> bool:
+    """Whether the sentence lies in text the clean stage removed as boilerplate."""
+    return any(s <= sentence.start and sentence.end <= e for s, e in doc.removed)
 
 
 def _added(doc: Document, sentence: Sentence, earlier: list[list[Mention]], mentions: Sequence[Mention], lang: str,

@@ -83,7 +83,7 @@ def _patient_subject(cues: Sequence[Hit], tokens: Sequence[Token], trigger: Hit 
     if trigger is None or actor is None or actor[1] >= trigger.first:
         return False
     word = tokens[trigger.first].text
-    if word.endswith("ing") or word.endswith(("ть", "ться")):
+    if word.endswith(("ing", "ть", "ться")):
         return False
     return any(c.label == "passive" and c.last == trigger.first - 1 and tokens[c.last].text not in NOT_PASSIVE_AUX
                and c.first > actor[1] for c in cues)

@@ -402,10 +402,6 @@ def to_event(c: Candidate, doc: Document, sentence: Sentence, lang: str) -> Even
     )
 
 
-def in_removed(doc: Document, sentence: Sentence) -> bool:
-    return any(s <= sentence.start and sentence.end <= e for s, e in doc.removed)
-
-
 def code_sentence(coder: Coder, doc: Document, sentence: Sentence, mentions: Sequence[Mention], lang: str) -> list[tuple[Candidate, Event]]:
     actors = sentence_mentions(mentions, sentence)
     if not actors:
