@@ -159,3 +159,17 @@ def test_capitals_groups_and_light_verbs(text: str, lang: str, expected: tuple) 
     coded = [(e.event, [m.entity.code for m in e.actor if m.entity], [m.entity.code for m in e.recipient if m.entity])
              for e in dyads.code_text(text, lang=lang)]
     assert expected in coded
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kept"),
+    [
+        ("Brazil and Latin America criticised the United States.", "en", ["BRA", "USA"]),
+        ("Страны Латинской Америки осудили санкции США против Кубы.", "ru", ["USA", "CUB"]),
+        ("Washington sent 500 million US dollars to Kyiv.", "en", ["USAGOV"]),  # Kyiv: a place here
+        ("Россия выделила Киргизии 500 млн долларов США.", "ru", ["RUS", "KGZ"]),
+    ],
+)
+def test_regions_and_currencies_name_no_party(pipeline: Pipeline, text: str, lang: str, kept: list[str]) -> None:
+    (item,) = pipeline.run([Document(id="d", text=text, lang=lang, lang_given=True)])
+    assert [m.entity.code for m in item.mentions if m.kind == "actor" and m.entity] == kept

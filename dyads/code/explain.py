@@ -66,7 +66,7 @@ def explain(text: str, lang: str | None = None, date: str | None = None, ctx: Co
     coder = ctx.coder
     out = Explanation(text, lang, list(item.sentences), [m for m in item.mentions])
     for n, sentence, mentions in coded_sentences(item):
-        out.mentions.extend(m for m in mentions[len(item.mentions):])  # resolved subject pronouns
+        out.mentions.extend(m for m in mentions[len(item.mentions):])  # what coreference added
         actors = sentence_mentions(mentions, sentence)
         if not actors:
             continue

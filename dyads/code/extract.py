@@ -98,7 +98,7 @@ def sentence_mentions(mentions: Sequence[Mention], sentence: Sentence) -> list[M
             envoy = kept[-1]
             kept[-1] = replace(envoy, end=m.end, text=sentence.text[envoy.start - sentence.start : m.end - sentence.start])
             continue
-        if (kept and m.start < kept[-1].end) or _dateline(m, sentence) or _no_party(m, sentence):
+        if (kept and m.start < kept[-1].end) or _dateline(m, sentence):
             continue
         kept.append(m)
     return kept
@@ -123,28 +123,6 @@ def _posted_to(left: Mention, right: Mention, sentence: Sentence) -> bool:
 
 _DASH_DATELINE_RE = re.compile(r"(?:/[^\s–—]{2,30})?\s+[–—-]\s")  # "Beirut – ", "Gaza/Jerusalem – "
 _DATELINE_RE = re.compile(r"\s*(?:,[^-–—:()]{1,25})?(?:\([^()]{1,40}\))?\s*[-–—:]")
-
-
-# "500 миллионов долларов США", "US dollars": a currency; "Latin America", "Латинской Америки", "America
-# Latina": a region. Neither is a party.
-CURRENCY = frozenset({"dollar", "dollars", "доллар", "доллара", "долларов", "доллары", "dollari", "dólares", "dólar", "dollaro",
-                      "cents", "центов"})
-REGION_BEFORE = frozenset({"latin", "south", "central", "north", "латинской", "латинская", "латинскую", "южной", "южная", "северной",
-                           "северная", "центральной", "центральная"})
-REGION_AFTER = frozenset({"latina", "latine", "latino", "central", "centrale", "del", "du"})
-_WORD = re.compile(r"[\w$]+")
-
-
-def _no_party(mention: Mention, sentence: Sentence) -> bool:
-    text, start, end = sentence.text, mention.start - sentence.start, mention.end - sentence.start
-    if not text or mention.entity is None or mention.entity.kind != "state":
-        return False
-    before = [w.lower() for w in _WORD.findall(text[max(0, start - 14) : start])][-1:]
-    after = [w.lower() for w in _WORD.findall(text[end : end + 12])][:1]
-    if (before and before[0] in CURRENCY) or (after and after[0].split("-")[0] in CURRENCY):
-        return True
-    america = mention.entity.country == "USA" and mention.text.lower().startswith(("america", "amérique", "америк", "amerika"))
-    return america and bool((before and before[0] in REGION_BEFORE) or (after and after[0] in REGION_AFTER))
 
 
 def _dateline(mention: Mention, sentence: Sentence) -> bool:

@@ -30,7 +30,7 @@ from .compose import Composer, coreference, to_mention
 from .entries import Actor, Entry, Person, pad_date
 from .matcher import Matcher
 from .petrarch import ActorRecord, read_actor_file, to_actor
-from .sources import SECTORS, Sources, read_countries, read_orgs, read_people, read_sectors, read_states
+from .sources import SECTORS, Sources, read_countries, read_non_actors, read_orgs, read_people, read_sectors, read_states
 
 __all__ = ["KnowledgeBase", "Resolution", "load_kb"]
 
@@ -228,6 +228,7 @@ def load_sources(languages: Iterable[str], data_dir: Path | None = None, lang_di
         read_countries(src, lang)
         read_sectors(src, lang, "sectors.tsv")
         read_sectors(src, lang, "titles.tsv")
+        read_non_actors(src, lang)
     read_orgs(src, langs)
     read_people(src)
     return src

@@ -119,6 +119,17 @@ def read_countries(src: Sources, lang: str) -> None:
         src.add(lang, c[1], Entry(kind, f"{rel(path)}:{number} ({cell(c, 2)})", country=c[0], sector=sector, name=state.name, wikidata_id=state.wikidata_id))
 
 
+def read_non_actors(src: Sources, lang: str) -> None:
+    """non_actors.tsv: phrases that contain a country name but name no party ("Latin America",
+    "долларов США"). Matched like any form, they win over the shorter country name inside them
+    (leftmost-longest) and resolve to nothing."""
+    path = src.lang_dir / lang / "non_actors.tsv"
+    src.files.append(path)
+    for number, c in rows(path):
+        if cell(c, 0):
+            src.add(lang, c[0], Entry("none", f"{rel(path)}:{number} ({cell(c, 1) or 'no party'})"))
+
+
 def _split_template(form: str) -> tuple[str, str] | None:
     if "{C}" not in form:
         return None
