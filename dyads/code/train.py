@@ -112,13 +112,19 @@ def fit_examples(examples: Sequence[DyadExample], c: float = DEFAULT_C, meta: di
 
 def actor_only(examples: Sequence[DyadExample]) -> list[DyadExample]:
     """One copy per sentence and actor of the event dyads (not the PLOVER gold records), with no recipient marked."""
-    seen: set[tuple[str, tuple[tuple[int, int], ...]]] = set()
+    return _first_per_key(((ex.group, ex.actor), replace(ex, id=f"{ex.id}{ACTOR_ONLY_MARK}", recipient=()))
+                          for ex in examples
+                          if ex.recipient and ex.event != NO_EVENT and not ex.source.startswith(GOLD_SOURCES))
+
+
+def _first_per_key(readings: Iterable[tuple[object, DyadExample]]) -> list[DyadExample]:
+    """The first reading of each key (one per sentence and party), in order."""
+    seen: set[object] = set()
     out = []
-    for ex in examples:
-        key = (ex.group, ex.actor)
-        if ex.recipient and ex.event != NO_EVENT and not ex.source.startswith(GOLD_SOURCES) and key not in seen:
+    for key, ex in readings:
+        if key not in seen:
             seen.add(key)
-            out.append(replace(ex, id=f"{ex.id}{ACTOR_ONLY_MARK}", recipient=()))
+            out.append(ex)
     return out
 
 
@@ -137,16 +143,12 @@ def patient_alone_none(examples: Sequence[DyadExample]) -> list[DyadExample]:
     """The recipient of a directed event read as an actor alone ("18 civilians were killed": the
     civilians did nothing), as NONE, unless the data code it as an actor in that sentence."""
     actors = {(ex.group, ex.actor) for ex in examples if ex.event != NO_EVENT}
-    seen: set[tuple[str, tuple[tuple[int, int], ...]]] = set()
-    out = []
-    for ex in examples:
-        key = (ex.group, ex.recipient)
-        if (ex.recipient and ex.event not in SYMMETRIC and ex.event != NO_EVENT and not ex.source.startswith(GOLD_SOURCES)
-                and not _coordinated(ex) and key not in actors and key not in seen):
-            seen.add(key)
-            out.append(replace(ex, id=f"{ex.id}{PATIENT_MARK}", actor=ex.recipient, recipient=(), event=NO_EVENT, mode=None,
-                               context=(), aux=()))
-    return out
+    return _first_per_key(((ex.group, ex.recipient), replace(ex, id=f"{ex.id}{PATIENT_MARK}", actor=ex.recipient, recipient=(),
+                                                             event=NO_EVENT, mode=None, context=(), aux=()))
+                          for ex in examples
+                          if ex.recipient and ex.event not in SYMMETRIC and ex.event != NO_EVENT
+                          and not ex.source.startswith(GOLD_SOURCES) and not _coordinated(ex)
+                          and (ex.group, ex.recipient) not in actors)
 
 
 _COORDINATION = re.compile(r"\s*(?:,|and|&|и|und|e|ed|et|y|i)\s*", re.IGNORECASE)
@@ -155,16 +157,11 @@ _COORDINATION = re.compile(r"\s*(?:,|and|&|и|und|e|ed|et|y|i)\s*", re.IGNORECAS
 def compound_actor(examples: Sequence[DyadExample]) -> list[DyadExample]:
     """ "Russia and Kazakhstan signed ...": end to end, coordinated parties are one compound actor with no
     recipient, so an event coded between two coordinated parties is also learnt that way."""
-    seen: set[tuple[str, tuple[tuple[int, int], ...]]] = set()
-    out = []
-    for ex in examples:
-        if not ex.recipient or not ex.actor or ex.event == NO_EVENT or ex.source.startswith(GOLD_SOURCES):
-            continue
-        spans = tuple(sorted((*ex.actor, *ex.recipient)))
-        if _coordinated(ex) and (ex.group, spans) not in seen:
-            seen.add((ex.group, spans))
-            out.append(replace(ex, id=f"{ex.id}{COMPOUND_MARK}", actor=spans, recipient=()))
-    return out
+    return _first_per_key(((ex.group, spans), replace(ex, id=f"{ex.id}{COMPOUND_MARK}", actor=spans, recipient=()))
+                          for ex in examples
+                          if ex.recipient and ex.actor and ex.event != NO_EVENT and not ex.source.startswith(GOLD_SOURCES)
+                          and _coordinated(ex)
+                          for spans in [tuple(sorted((*ex.actor, *ex.recipient)))])
 
 
 def _coordinated(ex: DyadExample) -> bool:
