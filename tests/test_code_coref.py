@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyads.code.extract import coded_sentences, group_mentions, sentence_mentions
+from dyads.code.extract import coded_sentences, group_mentions
 from dyads.model import Document, Mention
 from dyads.pipeline import Pipeline
 
@@ -21,7 +21,7 @@ def _added(pipeline: Pipeline, text: str, lang: str) -> list[tuple[int, Mention]
     """(sentence index, mention) for every mention coreference adds."""
     (item,) = pipeline.run([Document(id="d", text=text, lang=lang, lang_given=True)])
     own = set(item.mentions)
-    return [(n, m) for n, _, mentions in coded_sentences(item) for m in mentions if m not in own]
+    return [(n, m) for n, _, actors in coded_sentences(item) for m in actors if m not in own]
 
 
 @pytest.mark.parametrize(
@@ -48,8 +48,8 @@ def test_a_pair_reference_stands_for_the_two_parties_named_before(pipeline: Pipe
 def test_the_pair_is_one_compound_group(pipeline: Pipeline) -> None:
     text = "Kyrgyzstan and Tajikistan agreed on a ceasefire. The two sides will pull back."
     (item,) = pipeline.run([Document(id="d", text=text, lang="en", lang_given=True)])
-    _, sentence, mentions = list(coded_sentences(item))[1]
-    groups = group_mentions(sentence_mentions(mentions, sentence), sentence.text, sentence.start)
+    _, sentence, actors = list(coded_sentences(item))[1]
+    groups = group_mentions(actors, sentence.text, sentence.start)
     assert [g.codes for g in groups] == [("KGZ", "TJK")]
 
 

@@ -56,10 +56,10 @@ def references(lang: str) -> tuple[dict[str, tuple[Reference, ...]], frozenset[s
     return {k: tuple(v) for k, v in by_first.items()}, frozenset(r.tokens[-1] for r in refs)
 
 
-def coded_sentences(item: Processed, actor_mentions: MentionFilter) -> Iterator[tuple[int, Sentence, Sequence[Mention]]]:
-    """(index, sentence, mentions) for each sentence outside removed boilerplate, with the
-    mentions that coreference adds for it. ``actor_mentions(mentions, sentence)`` lists a
-    sentence's own actor mentions (the extractor's ``sentence_mentions``)."""
+def coded_sentences(item: Processed, actor_mentions: MentionFilter) -> Iterator[tuple[int, Sentence, list[Mention]]]:
+    """(index, sentence, actor mentions) for each sentence outside removed boilerplate, the mentions
+    coreference adds included. ``actor_mentions(mentions, sentence)`` picks a sentence's actor
+    mentions (the extractor's ``sentence_mentions``)."""
     doc = item.document
     lang = doc.lang or "en"
     earlier: list[list[Mention]] = []  # actor mentions of the preceding coded sentences, nearest last
@@ -67,10 +67,9 @@ def coded_sentences(item: Processed, actor_mentions: MentionFilter) -> Iterator[
         if in_removed(doc, sentence):
             continue
         added = _added(doc, sentence, earlier, item.mentions, lang, actor_mentions)
-        mentions = (*item.mentions, *added) if added else item.mentions
-        yield n, sentence, mentions
-        own = [m for m in actor_mentions(mentions, sentence) if m.entity is not None]
-        earlier = [*earlier[-(LOOKBACK - 1):], own]
+        actors = actor_mentions((*item.mentions, *added) if added else item.mentions, sentence)
+        yield n, sentence, actors
+        earlier = [*earlier[-(LOOKBACK - 1):], [m for m in actors if m.entity is not None]]
 
 
 def in_removed(doc: Document, sentence: Sentence) -> bool:

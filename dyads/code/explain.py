@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Document, Event, Mention, Processed, Sentence
 from .coder import detect_language
-from .extract import candidates, choose, coded_sentences, group_mentions, sentence_mentions, to_event
+from .extract import candidates, choose, coded_sentences, group_mentions, to_event
 
 if TYPE_CHECKING:
     from ..pipeline import Context
@@ -65,9 +65,8 @@ def explain(text: str, lang: str | None = None, date: str | None = None, ctx: Co
     item = _prepare(text, lang, date, ctx)
     coder = ctx.coder
     out = Explanation(text, lang, list(item.sentences), [m for m in item.mentions])
-    for n, sentence, mentions in coded_sentences(item):
-        out.mentions.extend(m for m in mentions[len(item.mentions):])  # what coreference added
-        actors = sentence_mentions(mentions, sentence)
+    for n, sentence, actors in coded_sentences(item):
+        out.mentions.extend(m for m in actors if m.rule.startswith("coref:"))  # what coreference added
         if not actors:
             continue
         stext = sentence.text or text[sentence.start : sentence.end]

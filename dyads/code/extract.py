@@ -380,8 +380,8 @@ def to_event(c: Candidate, doc: Document, sentence: Sentence, lang: str) -> Even
     )
 
 
-def code_sentence(coder: Coder, doc: Document, sentence: Sentence, mentions: Sequence[Mention], lang: str) -> list[tuple[Candidate, Event]]:
-    actors = sentence_mentions(mentions, sentence)
+def code_sentence(coder: Coder, doc: Document, sentence: Sentence, actors: Sequence[Mention], lang: str) -> list[tuple[Candidate, Event]]:
+    """The events of one sentence, from its actor mentions (``coded_sentences``)."""
     if not actors:
         return []
     text = sentence.text or doc.text[sentence.start : sentence.end]
@@ -399,12 +399,12 @@ def _explained(coder: Coder, c: Candidate, lang: str) -> Candidate:
 def code_item(coder: Coder, item: Processed) -> Processed:
     lang = item.document.lang or "en"
     events: list[Event] = []
-    for _, sentence, mentions in coded_sentences(item):
-        events += [event for _, event in code_sentence(coder, item.document, sentence, mentions, lang)]
+    for _, sentence, actors in coded_sentences(item):
+        events += [event for _, event in code_sentence(coder, item.document, sentence, actors, lang)]
     return item.with_(events=tuple(events))
 
 
-def coded_sentences(item: Processed) -> Iterator[tuple[int, Sentence, Sequence[Mention]]]:
-    """(index, sentence, mentions) for each sentence outside removed boilerplate, with the mentions
-    coreference adds: "He ...", "the two sides", "the alliance" (see ``coref``)."""
+def coded_sentences(item: Processed) -> Iterator[tuple[int, Sentence, list[Mention]]]:
+    """(index, sentence, actor mentions) for each sentence outside removed boilerplate, with the
+    mentions coreference adds: "He ...", "the two sides", "the alliance" (see ``coref``)."""
     return coref.coded_sentences(item, sentence_mentions)
