@@ -156,6 +156,8 @@ def _sentence_hits(text: str, s: Sentence, gaz: Gazetteer, rules: _Rules, lang: 
         found = None
         if m.group("art"):  # "Los Angeles", "Le Havre": the article may belong to the name
             found = _longest(chunk[m.start("art") : m.end("name")], gaz, rules, lang)
+            if found is not None and found[0] <= len(m.group("art").rstrip()):
+                found = None  # the article alone is no place ("presso il Comando" is not the Kenyan town Il)
             group = "art" if found is not None else "name"
         found = found or _longest(m.group("name"), gaz, rules, lang)
         if found is None:
