@@ -8,6 +8,7 @@ places from ``dyads.resolve.places``. Mentions are sorted by offset; offsets ref
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -52,8 +53,8 @@ def localise_agents(actors: list[Mention], places: list[Mention], sentences: tup
     only the home country. Agents already tied to a country or an organisation keep it, and
     unidentified armed men (UAF) stay of no country.
     """
-    dateline = next((p for p in places if p.place and p.place.country and p.start < 60 and sentences and p.start < sentences[0].end), None)
-    home = home_country(places)
+    dateline = dateline_place(places, sentences)
+    home = home_country(places, actors)
     out = []
     for actor in actors:
         entity = actor.entity
@@ -81,9 +82,30 @@ def _where(actor: Mention, places: list[Mention], sentences: tuple[Sentence, ...
     return home, "the document's places"
 
 
-def home_country(places: list[Mention]) -> str | None:
-    """The country most of the document's places lie in, when it clearly dominates."""
+def dateline_place(places: list[Mention], sentences: Sequence[Sentence]) -> Mention | None:
+    """A place at the very start of the document: where the story was filed from."""
+    return next((p for p in places if p.place and p.place.country and p.start < 60 and sentences and p.start < sentences[0].end), None)
+
+
+def place_country(item: Processed) -> Callable[[Sentence], str | None]:
+    """Where each sentence of a document happens: the first place it names, else the dateline's
+    country, else the document's home country."""
+    places = [m for m in item.mentions if m.kind == "place" and m.place is not None and m.place.country]
+    actors = [m for m in item.mentions if m.kind == "actor"]
+    dateline = dateline_place(places, item.sentences)
+    fallback = dateline.place.country if dateline is not None and dateline.place is not None else home_country(places, actors)
+
+    def where(sentence: Sentence) -> str | None:
+        local = next((p for p in places if sentence.start <= p.start < sentence.end), None)
+        return local.place.country if local is not None and local.place is not None else fallback
+
+    return where
+
+
+def home_country(places: list[Mention], actors: Sequence[Mention] = ()) -> str | None:
+    """The country most of the document's places and country-bound actors lie in, when it clearly dominates."""
     countries = Counter(p.place.country for p in places if p.place is not None and p.place.country)
+    countries.update(a.entity.country for a in actors if a.entity is not None and a.entity.country and not a.entity.org)
     if not countries:
         return None
     country, n = countries.most_common(1)[0]

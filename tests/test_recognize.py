@@ -21,6 +21,10 @@ CASES = [
     ("es", "La policía detuvo a varios periodistas en Bakú el martes.", "policía", "AZECOP"),
     ("en", "Russian troops shelled the outskirts of Kharkiv on Monday.", "Russian troops", "RUSMIL"),
     ("en", "Police said the rally was peaceful.", "Police", "COP"),
+    # no place, but the document keeps naming one country: its police are that country's
+    ("en", "Pakistan's supreme court freed Asia Bibi. Pakistan's government said it would appeal. Police guarded the court.",
+     "Police", "PAKCOP"),
+    ("en", "Russia accused Ukraine. Police said the rally was peaceful.", "Police", "COP"),  # no country dominates
 ]
 
 
