@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Document, Event, Mention, Processed, Sentence
 from .coder import detect_language
-from .extract import candidates, choose, coded_sentences, group_mentions, to_event
+from ..recognize import place_country
+from .extract import coded_sentences, sentence_candidates, to_event
 
 if TYPE_CHECKING:
     from ..pipeline import Context
@@ -65,14 +66,12 @@ def explain(text: str, lang: str | None = None, date: str | None = None, ctx: Co
     item = _prepare(text, lang, date, ctx)
     coder = ctx.coder
     out = Explanation(text, lang, list(item.sentences), [m for m in item.mentions])
+    where = place_country(item)
     for n, sentence, actors in coded_sentences(item):
         out.mentions.extend(m for m in actors if m.rule.startswith("coref:"))  # what coreference added
-        if not actors:
-            continue
         stext = sentence.text or text[sentence.start : sentence.end]
-        groups = group_mentions(actors, stext, sentence.start)
-        cands = candidates(coder, stext, sentence.start, groups, lang)
-        kept = {id(c) for c in choose(cands, coder.config.min_confidence)}
+        cands, chosen = sentence_candidates(coder, stext, sentence.start, actors, lang, where(sentence))
+        kept = {id(c) for c in chosen}
         for c in cands:
             out.candidates.append(_row(n, c, id(c) in kept))
             if id(c) in kept:
@@ -81,6 +80,6 @@ def explain(text: str, lang: str | None = None, date: str | None = None, ctx: Co
 
 
 def _row(n: int, c: Any, kept: bool) -> CandidateRow:
-    names = lambda g: " + ".join(f"{m.text}[{m.entity.code if m.entity else '?'}]" for m in g.mentions) if g else "-"  # noqa: E731
+    names = lambda g: " + ".join(f"{m.text or '(implicit)'}[{m.entity.code if m.entity else '?'}]" for m in g.mentions) if g else "-"  # noqa: E731
     return CandidateRow(n, names(c.actor), names(c.recipient), c.result.event, c.result.confidence, c.score,
                         c.result.trigger_text, kept, c.dropped, c.result.rule, c.notes, c.result.features)

@@ -14,10 +14,13 @@ from dataclasses import dataclass, replace
 
 from ..model import Document, Event, Mention, Processed, Sentence, stable_id
 from ..ontology import NO_EVENT, goldstein
+from ..recognize import place_country
 from . import coref
 from .coder import Coder, DyadResult
 from .coref import same_reference
-from .features import INTENT_OF, DyadView, Party, sentence_facts
+from .features import INTENT_OF, DyadView, Party, SentenceFacts, sentence_facts, token_span
+from .implicit import CONFIDENCE as IMPLICIT_CONFIDENCE
+from .implicit import act_result, act_view, agent_mention, find_acts
 from .triggers import Token, tokenize
 
 COORDINATORS = frozenset({"and", "&", ",", "и", "e", "ed", "und", "et", "y", "sowie", "а", "также", "as", "well"})
@@ -177,8 +180,9 @@ def _list_continues(text: str, mention: Mention, offset: int) -> bool:
     return bool(after) and after[0] in COORDINATORS and after[0] != ","
 
 
-def candidates(coder: Coder, text: str, offset: int, groups: Sequence[Group], lang: str, explain: bool = True) -> list[Candidate]:
-    facts = sentence_facts(text, coder.lexicon(lang))
+def candidates(coder: Coder, text: str, offset: int, groups: Sequence[Group], lang: str, explain: bool = True,
+               facts: SentenceFacts | None = None) -> list[Candidate]:
+    facts = facts or sentence_facts(text, coder.lexicon(lang))
     pairs = _pairs(groups[:MAX_GROUPS])
     parties = {id(g): g.party(offset) for g in groups[:MAX_GROUPS]}
     analysed = coder.analyse_many(text, [(parties[id(a)], parties[id(r)] if r else None) for a, r in pairs], lang, facts, explain)
@@ -380,15 +384,49 @@ def to_event(c: Candidate, doc: Document, sentence: Sentence, lang: str) -> Even
     )
 
 
-def code_sentence(coder: Coder, doc: Document, sentence: Sentence, actors: Sequence[Mention], lang: str) -> list[tuple[Candidate, Event]]:
-    """The events of one sentence, from its actor mentions (``coded_sentences``)."""
-    if not actors:
-        return []
+def code_sentence(coder: Coder, doc: Document, sentence: Sentence, actors: Sequence[Mention], lang: str,
+                  country: str | None = None) -> list[tuple[Candidate, Event]]:
+    """The events of one sentence, from its actor mentions (``coded_sentences``); ``country`` is
+    where it happens, for implicit agents (``implicit``)."""
     text = sentence.text or doc.text[sentence.start : sentence.end]
-    groups = group_mentions(actors, text, sentence.start)
-    cands = candidates(coder, text, sentence.start, groups, lang, explain=False)
-    kept = [_explained(coder, c, lang) for c in choose(cands, coder.config.min_confidence)]
-    return [(c, to_event(c, doc, sentence, lang)) for c in kept]
+    _, kept = sentence_candidates(coder, text, sentence.start, actors, lang, country, explain=False)
+    return [(c, to_event(c, doc, sentence, lang)) for c in (_explained(coder, c, lang) for c in kept)]
+
+
+def sentence_candidates(coder: Coder, text: str, offset: int, actors: Sequence[Mention], lang: str, country: str | None = None,
+                        explain: bool = True) -> tuple[list[Candidate], list[Candidate]]:
+    """Every candidate of a sentence, and those kept: the coded dyads, then the implicit agents."""
+    if not actors and not country:
+        return [], []
+    groups = group_mentions(actors, text, offset) if actors else []
+    facts = sentence_facts(text, coder.lexicon(lang))
+    cands = candidates(coder, text, offset, groups, lang, explain, facts) if groups else []
+    kept = choose(cands, coder.config.min_confidence)
+    if country:
+        implied = _implicit(facts, groups, kept, text, offset, lang, country, coder.config.min_confidence)
+        cands += implied
+        kept += [c for c in implied if c.dropped is None]
+    return cands, kept
+
+
+def _implicit(facts: SentenceFacts, groups: Sequence[Group], kept: Sequence[Candidate], text: str, offset: int, lang: str,
+              country: str, min_confidence: float) -> list[Candidate]:
+    """Candidates for the agentless passive arrests and sentences of a sentence (``implicit``)."""
+    spans = [token_span(facts.tokens, [(m.start - offset, m.end - offset) for m in g.mentions])[0] or (-1, -1) for g in groups]
+    sectors = [g.mentions[0].entity.sector if g.mentions[0].entity else None for g in groups]
+    out = []
+    for act in find_acts(facts.tokens, facts.cues, list(zip(spans, sectors, strict=True)), lang):
+        recipient = groups[act.recipient] if act.recipient is not None else None
+        view = act_view(act, facts.tokens, spans[act.recipient] if act.recipient is not None else None)
+        c = Candidate(Group((agent_mention(act, country, offset),)), recipient, view, act_result(act, text), IMPLICIT_CONFIDENCE,
+                      (f"implicit agent: the {act.sector} of {country}, where the sentence happens",))
+        taken = [k for k in kept if k.view.trigger is not None and k.view.trigger.first <= act.hit.last and act.hit.first <= k.view.trigger.last]
+        if taken:
+            c = _drop(c, "the phrase already triggered a coded event")
+        elif IMPLICIT_CONFIDENCE < min_confidence:
+            c = _drop(c, f"an implicit agent's confidence ({IMPLICIT_CONFIDENCE}) is below the minimum")
+        out.append(c)
+    return out
 
 
 def _explained(coder: Coder, c: Candidate, lang: str) -> Candidate:
@@ -399,8 +437,9 @@ def _explained(coder: Coder, c: Candidate, lang: str) -> Candidate:
 def code_item(coder: Coder, item: Processed) -> Processed:
     lang = item.document.lang or "en"
     events: list[Event] = []
+    where = place_country(item)
     for _, sentence, actors in coded_sentences(item):
-        events += [event for _, event in code_sentence(coder, item.document, sentence, actors, lang)]
+        events += [event for _, event in code_sentence(coder, item.document, sentence, actors, lang, where(sentence))]
     return item.with_(events=tuple(events))
 
 

@@ -1,0 +1,122 @@
+"""Implicit agents: the police behind "was arrested", the court behind "was sentenced".
+
+A passive arrest or sentence that names no agent ("G. V. è stato arrestato in flagrante",
+"Er wurde am Flughafen festgenommen", "был задержан в Москве") still reports a coercive act of
+the authorities where it happened. The phrases, with the event and the agent's sector, are plain
+data: ``dyads/lang/<xx>/implicit.tsv``. The agent's country is the place the sentence names,
+else the dateline, else the document's home country (``recognize.place_country``); with no
+country there is no event, since an arrest by unknown authorities says little.
+
+The act's subject, when it is an actor mention ("a journalist was arrested"), is the recipient.
+A sentence that names the agent ("by police", "dai carabinieri", "сотрудниками полиции") is left
+to the coder, and so is a phrase that already triggered a kept event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang import read_tsv
+from ..model import Entity, Mention
+from ..ontology import PLOVER_TYPES, cameo_for, quad_class
+from .coder import DyadResult
+from .cues import CueView
+from .features import DyadView
+from .triggers import Hit, Matcher, Pattern, Token, phrase_tokens
+
+# A rule, not a model score: the share of such events a helper-annotated sample of real crime
+# news confirmed (see training/README.md, "Implicit agents").
+CONFIDENCE = 0.6
+SUBJECT_GAP = 2  # tokens: at most this many between the subject and the phrase
+AFTER = 3  # tokens: an actor this close after the phrase is its agent or, in free word order, its subject
+AGENT_SECTORS = frozenset({"COP", "MIL", "JUD", "GOV", "SPY", "REB"})
+NEAR_NEGATION = 3
+CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?"})
+NO_CUES = CueView(negated=False, refusal=False, aux=(), actor_speaks=False, recipient_speaks=False, actor_is_agent=False,
+                  recipient_is_agent=False, passive=True, meeting=False, names=())
+
+
+@dataclass(frozen=True)
+class ImplicitAct:
+    """One implicit-agent phrase found in a sentence, with the agent it implies."""
+
+    hit: Hit  # the phrase; its pattern carries the event, mode and context
+    sector: str  # the implied agent's sector: COP, JUD
+    recipient: int | None  # index of the actor group it is done to, if one is named
+
+
+@lru_cache(maxsize=16)
+def implicit_phrases(lang: str) -> tuple[Matcher, dict[tuple[str, ...], str]]:
+    """The language's ``implicit.tsv`` (phrase, event, mode, context, sector) as a matcher and a sector table."""
+    patterns, sectors = [], {}
+    for row in read_tsv(lang, "implicit.tsv"):
+        if len(row) < 5 or row[0].lower() == "phrase" or row[1] not in PLOVER_TYPES:
+            continue
+        tokens = phrase_tokens(row[0])
+        patterns.append(Pattern(tokens, row[1], row[2] or None, tuple(c for c in row[3].split(";") if c)))
+        sectors[tokens] = row[4]
+    return Matcher(patterns), sectors
+
+
+def find_acts(tokens: Sequence[Token], cues: Sequence[Hit], parties: Sequence[tuple[tuple[int, int], str | None]],
+              lang: str) -> list[ImplicitAct]:
+    """The agentless passive acts of a sentence. ``parties`` are the token span and sector of each actor group."""
+    matcher, sectors = implicit_phrases(lang)
+    if not matcher.patterns:
+        return []
+    acts = []
+    for hit in matcher.find(tokens):
+        if _negated(hit, cues) or _agent_marked(hit, cues, tokens):
+            continue
+        after = next((n for n, ((first, _), _) in enumerate(parties) if 0 < first - hit.last <= AFTER), None)
+        if after is not None and parties[after][1] in AGENT_SECTORS:
+            continue  # "задержан сотрудниками полиции": the agent is named, so the coder reads the sentence
+        subject = _subject(hit, parties, tokens)
+        acts.append(ImplicitAct(hit, sectors[hit.pattern.tokens], subject if subject is not None else after))
+    return acts
+
+
+def _negated(hit: Hit, cues: Sequence[Hit]) -> bool:
+    """A negation just before the phrase or inside it ("wurde nicht festgenommen")."""
+    return any(c.label == "negation" and hit.first - NEAR_NEGATION <= c.last and c.first <= hit.last for c in cues)
+
+
+def _agent_marked(hit: Hit, cues: Sequence[Hit], tokens: Sequence[Token]) -> bool:
+    """An agent marker later in the clause: "by", "dai", "von", "par", "por"."""
+    for k in range(hit.last + 1, len(tokens)):
+        if tokens[k].text in CLAUSE_BREAKS:
+            return False
+        if any(c.label == "agent" and c.first == k for c in cues):
+            return True
+    return False
+
+
+def _subject(hit: Hit, parties: Sequence[tuple[tuple[int, int], str | None]], tokens: Sequence[Token]) -> int | None:
+    """The actor group right before the phrase: who was arrested ("a journalist was arrested")."""
+    for n, ((first, last), _) in enumerate(parties):
+        between = tokens[last + 1 : hit.first]
+        if 0 <= first and last < hit.first and len(between) <= SUBJECT_GAP and not any(t.text in CLAUSE_BREAKS or t.text == "," for t in between):
+            return n
+    return None
+
+
+def agent_mention(act: ImplicitAct, country: str, offset: int) -> Mention:
+    """A zero-width actor mention at the phrase, standing for the authorities it implies."""
+    phrase = act.hit.pattern.phrase
+    entity = Entity(name=f"{country} {act.sector} (implicit)", country=country, sector=act.sector, code=f"{country}{act.sector}",
+                    kind="group", source=f"implicit agent of '{phrase}'")
+    return Mention(act.hit.start + offset, act.hit.start + offset, "", "actor", entity, rule="implicit")
+
+
+def act_result(act: ImplicitAct, text: str) -> DyadResult:
+    p = act.hit.pattern
+    cameo = cameo_for(p.label, p.mode, p.context)
+    return DyadResult(event=p.label, mode=p.mode, context=p.context, aux=(), cameo=cameo, quad_code=quad_class(cameo),
+                      confidence=CONFIDENCE, trigger=(act.hit.start, act.hit.end), trigger_text=text[act.hit.start : act.hit.end],
+                      features=(), rule=f"implicit agent: '{p.phrase}' names none")
+
+
+def act_view(act: ImplicitAct, tokens: Sequence[Token], recipient: tuple[int, int] | None) -> DyadView:
+    return DyadView(tuple(tokens), (), None, recipient, act.hit, (act.hit,), NO_CUES, ())

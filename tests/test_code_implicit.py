@@ -1,0 +1,79 @@
+"""Implicit agents: an agentless passive arrest or sentence is an act of the authorities where it happens."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.code import load_coder
+from dyads.code.coder import DEFAULT_MODEL
+from dyads.code.extract import code_item
+from dyads.code.implicit import implicit_phrases
+from dyads.config import Config
+from dyads.lang import available_languages
+from dyads.model import Document, Entity, Event, Mention, Place, Processed, Sentence
+
+pytestmark = pytest.mark.skipif(not DEFAULT_MODEL.is_file(), reason="shipped model absent")
+CODER = load_coder(Config())
+Coded = tuple[str, tuple[str, ...], tuple[str, ...]]
+
+
+def _events(text: str, lang: str, actors: dict[str, str], place: tuple[str, str] | None) -> list[Event]:
+    mentions = []
+    for name, code in actors.items():
+        start = text.index(name)
+        mentions.append(Mention(start, start + len(name), name, "actor", Entity(name=name, code=code, sector=code[-3:], kind="group")))
+    if place is not None:
+        start = text.index(place[0])
+        mentions.append(Mention(start, start + len(place[0]), place[0], "place", place=Place(place[0], place[1])))
+    doc = Document(id="d1", text=text, lang=lang, published="2026-05-01")
+    item = Processed(doc, (Sentence("d1", 0, len(text), text),), tuple(sorted(mentions, key=lambda m: m.start)))
+    return list(code_item(CODER, item).events)
+
+
+def _coded(text: str, lang: str, actors: dict[str, str], place: tuple[str, str] | None) -> list[Coded]:
+    return [(e.event, tuple(m.entity.code for m in e.actor if m.entity), tuple(m.entity.code for m in e.recipient if m.entity))
+            for e in _events(text, lang, actors, place)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actors", "place", "expected"),
+    [
+        ("A journalist was arrested in Minsk on Tuesday.", "en", {"journalist": "MED"}, ("Minsk", "BLR"), ("COERCE", ("BLRCOP",), ("MED",))),
+        ("The former mayor was sentenced in Boston to six years in prison.", "en", {}, ("Boston", "USA"), ("COERCE", ("USAJUD",), ())),
+        ("G. V. è stato arrestato in flagrante a Modena.", "it", {}, ("Modena", "ITA"), ("COERCE", ("ITACOP",), ())),
+        ("Er wurde am Flughafen von Chicago festgenommen.", "de", {}, ("Chicago", "USA"), ("COERCE", ("USACOP",), ())),
+        ("В Москве задержан журналист.", "ru", {"журналист": "MED"}, ("Москве", "RUS"), ("COERCE", ("RUSCOP",), ("MED",))),
+        ("Deux hommes ont été interpellés à Lyon dimanche.", "fr", {}, ("Lyon", "FRA"), ("COERCE", ("FRACOP",), ())),
+        ("El exalcalde fue condenado en Sevilla a seis años de prisión.", "es", {}, ("Sevilla", "ESP"), ("COERCE", ("ESPJUD",), ())),
+    ],
+)
+def test_an_agentless_arrest_is_the_local_authorities_act(text: str, lang: str, actors: dict[str, str], place: tuple[str, str],
+                                                           expected: Coded) -> None:
+    assert _coded(text, lang, actors, place) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actors", "place"),
+    [
+        ("The journalist was not arrested in Minsk.", "en", {"journalist": "MED"}, ("Minsk", "BLR")),  # negated
+        ("Er wurde in Chicago nicht festgenommen.", "de", {}, ("Chicago", "USA")),
+        ("Nessuno è stato arrestato a Modena.", "it", {}, ("Modena", "ITA")),
+        ("A man was arrested on Tuesday.", "en", {}, None),  # no place, so no country for the police
+        ("Журналист был задержан сотрудниками полиции в Москве.", "ru", {"Журналист": "MED", "сотрудниками полиции": "RUSCOP"},
+         ("Москве", "RUS")),  # the agent is named: the coder reads it, no implicit police
+    ],
+)
+def test_no_implicit_agent(text: str, lang: str, actors: dict[str, str], place: tuple[str, str] | None) -> None:
+    assert not [e for e in _events(text, lang, actors, place) if any(m.rule == "implicit" for m in e.actor)]
+
+
+def test_a_named_agent_leaves_the_sentence_to_the_coder() -> None:
+    coded = _coded("A journalist was arrested by police in Minsk.", "en", {"journalist": "MED", "police": "BLRCOP"}, ("Minsk", "BLR"))
+    assert [c for c in coded if c[0] == "COERCE"] == [("COERCE", ("BLRCOP",), ("MED",))]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "it", "de", "fr", "es"])
+def test_every_language_has_implicit_phrases(lang: str) -> None:
+    assert lang in available_languages()
+    matcher, sectors = implicit_phrases(lang)
+    assert len(matcher) >= 10 and set(sectors.values()) <= {"COP", "JUD"}
