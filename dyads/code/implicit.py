@@ -26,8 +26,8 @@ from .cues import CueView
 from .features import DyadView
 from .triggers import Hit, Matcher, Pattern, Token, phrase_tokens
 
-# A rule, not a model score: the share of such events a helper-annotated sample of real crime
-# news confirmed (see training/README.md, "Implicit agents").
+# A rule's prior, not a model score, kept below the coder's typical confidence: on 80 hand-annotated
+# real articles (en, ru, de, it), 5 of the 6 implicit-agent events matched the annotators' events.
 CONFIDENCE = 0.6
 SUBJECT_GAP = 2  # tokens: at most this many between the subject and the phrase
 AFTER = 3  # tokens: an actor this close after the phrase is its agent or, in free word order, its subject
