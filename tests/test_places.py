@@ -274,3 +274,25 @@ def test_gazetteer_build_command(tmp_path: Path) -> None:
     assert "Novo Testgrad" in out.read_text(encoding="utf-8")
     missing = CliRunner().invoke(app, ["gazetteer", "build", "--geonames", str(tmp_path / "none.txt")])
     assert missing.exit_code == 1
+
+
+def _group(text: str, word: str, sector: str) -> Mention:
+    start = text.index(word)
+    return Mention(start, start + len(word), word, "actor", Entity(name=word, sector=sector, code=sector, kind="group"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "agent", "sector", "seat", "iso3"),
+    [
+        ("it", "La Polizia Locale di Modena ha arrestato un uomo.", "Polizia Locale", "COP", "Modena", "ITA"),
+        ("it", "I carabinieri della stazione di Castelfranco Emilia lo hanno fermato.", "carabinieri", "COP", "Castelfranco Emilia", "ITA"),
+        ("it", "Lo ha deciso la Procura di Sassuolo.", "Procura", "JUD", "Sassuolo", "ITA"),
+    ],
+)
+def test_the_seat_of_a_bare_agent_is_a_place(gaz: Gazetteer, lang: str, text: str, agent: str, sector: str, seat: str, iso3: str) -> None:
+    found = _places(gaz, text, lang, [_group(text, agent, sector)])
+    assert seat in found and found[seat].place is not None and found[seat].place.country == iso3
+
+
+def test_a_small_town_with_no_agent_before_it_is_no_bare_place(gaz: Gazetteer) -> None:
+    assert "Sassuolo" not in _places(gaz, "Il sindaco parla di Sassuolo ogni giorno.", "it")

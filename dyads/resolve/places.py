@@ -175,6 +175,10 @@ def _sentence_hits(text: str, s: Sentence, gaz: Gazetteer, rules: _Rules, lang: 
         if any(a < e and b0 < s.start + m.end() for b0, e in busy):
             continue
         found = _longest(m.group(), gaz, rules, lang)
+        tail = _SEAT_TAIL.search(m.group()) if found is None else None
+        if tail is not None:  # "Polizia Locale di Modena": the name after the joiner may be a place
+            a += tail.start("name")
+            found = _longest(tail.group("name"), gaz, rules, lang)
         if found is None:
             continue
         length, key, cands = found
@@ -270,12 +274,29 @@ def _bare_ok(cands: list[Entry], text: str, a: int, b: int, actors: list[Mention
     top = max(cands, key=_prior)
     if top.kind in ("country", "capital", "continent"):
         return False  # countries and capitals on their own are actors (metonymy), not locations
-    if top.kind in ("city", "admin1", "admin2") and top.population < BARE_MIN_POPULATION:
-        return False
     if any(m.start < b and a < m.end for m in actors):
         return False
+    if top.kind in ("city", "admin1", "admin2") and top.population < BARE_MIN_POPULATION:
+        return _agent_seat(text, a, actors)
     before = text[max(0, a - 2) : a]
     return not (before.endswith(" ") and a >= 2 and _capitalised_word_ends_at(text, a - 1))
+
+
+_SEAT_TAIL = regex.compile(rf"\s(?:di|del|della|of|de|von|der)\s+(?P<name>{_WORD}(?:\s+{_WORD})?)$", regex.VERSION1)
+SEAT_WORDS = frozenset({"di", "del", "della", "dello", "of", "de", "du", "des", "del", "von", "der"})
+SEAT_GAP = 30  # characters: "carabinieri della stazione di Castelnuovo"
+
+
+def _agent_seat(text: str, a: int, actors: list[Mention]) -> bool:
+    """Whether the name is the seat of a bare agent just before it: "Polizia Locale di Modena",
+    "Procura di Modena", "carabinieri della stazione di Castelnuovo", "police of Houston"."""
+    for m in actors:
+        if m.entity is None or m.entity.kind not in ("group", "title") or not 0 <= a - m.end <= SEAT_GAP:
+            continue
+        words = text[m.end : a].split()
+        if words and len(words) <= 4 and words[-1].lower() in SEAT_WORDS and "." not in text[m.end : a]:
+            return True
+    return False
 
 
 def _capitalised_word_ends_at(text: str, pos: int) -> bool:
