@@ -11,6 +11,7 @@ Adding a language means adding ``dyads/lang/<xx>/`` with the files below; no cod
 - ``triggers.tsv``   event trigger phrases -> PLOVER type, mode, context (coder)
 - ``cues.tsv``       negation, modality, future, hypothetical, historical, speech, source, passive cues (coder)
 - ``references.tsv`` phrases that refer back to earlier parties: "the two sides", "the alliance" (coder)
+- ``implicit.tsv``   passive arrests and sentences that name no agent: "was arrested", "è stato condannato" (coder)
 - ``dates.tsv``      month, weekday, season and relative-time words (dates)
 - ``places.tsv``     locative prepositions and inflected place-name forms (places)
 """
