@@ -77,3 +77,21 @@ def test_every_language_has_implicit_phrases(lang: str) -> None:
     assert lang in available_languages()
     matcher, sectors = implicit_phrases(lang)
     assert len(matcher) >= 10 and set(sectors.values()) <= {"COP", "JUD"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "party", "found"),
+    [
+        ("Лидеры протеста были арестованы полицией.", "ru", "полицией", False),  # the agent follows: the coder reads it
+        ("Лидеры протеста были арестованы, правительство промолчало.", "ru", "правительство", True),  # next clause's subject
+    ],
+)
+def test_an_agent_right_after_the_phrase_must_be_in_its_clause(text: str, lang: str, party: str, found: bool) -> None:
+    from dyads.code.implicit import find_acts
+    from dyads.code.triggers import lexicon_for, tokenize
+
+    tokens = tokenize(text)
+    start = text.index(party)
+    first = next(i for i, t in enumerate(tokens) if t.start == start)
+    acts = find_acts(tokens, lexicon_for(lang).cues.find(tokens), [((first, first), "GOV")], lang)
+    assert bool(acts) == found

@@ -70,7 +70,8 @@ def find_acts(tokens: Sequence[Token], cues: Sequence[Hit], parties: Sequence[tu
     for hit in matcher.find(tokens):
         if _negated(hit, cues) or _agent_marked(hit, cues, tokens):
             continue
-        after = next((n for n, ((first, _), _) in enumerate(parties) if 0 < first - hit.last <= AFTER), None)
+        after = next((n for n, ((first, _), _) in enumerate(parties) if 0 < first - hit.last <= AFTER
+                      and not any(t.text in CLAUSE_BREAKS or t.text == "," for t in tokens[hit.last + 1 : first])), None)
         if after is not None and parties[after][1] in AGENT_SECTORS:
             continue  # "задержан сотрудниками полиции": the agent is named, so the coder reads the sentence
         subject = _subject(hit, parties, tokens)
