@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..model import Document, Event, Mention, Processed, Sentence
-from .coder import detect_language
 from ..recognize import place_country
+from .coder import detect_language
 from .extract import coded_sentences, sentence_candidates, to_event
 
 if TYPE_CHECKING:

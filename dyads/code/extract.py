@@ -18,9 +18,16 @@ from ..recognize import place_country
 from . import coref
 from .coder import Coder, DyadResult
 from .coref import same_reference
-from .features import INTENT_OF, DyadView, Party, SentenceFacts, sentence_facts, token_span
+from .features import (
+    INTENT_OF,
+    DyadView,
+    Party,
+    SentenceFacts,
+    sentence_facts,
+    token_span,
+)
 from .implicit import CONFIDENCE as IMPLICIT_CONFIDENCE
-from .implicit import act_result, act_view, agent_mention, find_acts
+from .implicit import act_result, act_view, agent_mention, find_acts, may_have_acts
 from .triggers import Token, tokenize
 
 COORDINATORS = frozenset({"and", "&", ",", "и", "e", "ed", "und", "et", "y", "sowie", "а", "также", "as", "well"})
@@ -396,7 +403,7 @@ def code_sentence(coder: Coder, doc: Document, sentence: Sentence, actors: Seque
 def sentence_candidates(coder: Coder, text: str, offset: int, actors: Sequence[Mention], lang: str, country: str | None = None,
                         explain: bool = True) -> tuple[list[Candidate], list[Candidate]]:
     """Every candidate of a sentence, and those kept: the coded dyads, then the implicit agents."""
-    if not actors and not country:
+    if not actors and not (country and may_have_acts(text, lang)):
         return [], []
     groups = group_mentions(actors, text, offset) if actors else []
     facts = sentence_facts(text, coder.lexicon(lang))

@@ -24,7 +24,7 @@ from ..ontology import PLOVER_TYPES, cameo_for, quad_class
 from .coder import DyadResult
 from .cues import CueView
 from .features import DyadView
-from .triggers import Hit, Matcher, Pattern, Token, phrase_tokens
+from .triggers import Hit, Matcher, Pattern, Token, phrase_tokens, tokenize
 
 # A rule's prior, not a model score, kept below the coder's typical confidence: on 80 hand-annotated
 # real articles (en, ru, de, it), 5 of the 6 implicit-agent events matched the annotators' events.
@@ -58,6 +58,12 @@ def implicit_phrases(lang: str) -> tuple[Matcher, dict[tuple[str, ...], str]]:
         patterns.append(Pattern(tokens, row[1], row[2] or None, tuple(c for c in row[3].split(";") if c)))
         sectors[tokens] = row[4]
     return Matcher(patterns), sectors
+
+
+def may_have_acts(text: str, lang: str) -> bool:
+    """A cheap test for a sentence with no actors: does any implicit-agent phrase occur in it?"""
+    matcher, _ = implicit_phrases(lang)
+    return bool(matcher.patterns) and bool(matcher.find(tokenize(text)))
 
 
 def find_acts(tokens: Sequence[Token], cues: Sequence[Hit], parties: Sequence[tuple[tuple[int, int], str | None]],

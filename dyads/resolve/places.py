@@ -283,7 +283,7 @@ def _bare_ok(cands: list[Entry], text: str, a: int, b: int, actors: list[Mention
 
 
 _SEAT_TAIL = regex.compile(rf"\s(?:di|del|della|of|de|von|der)\s+(?P<name>{_WORD}(?:\s+{_WORD})?)$", regex.VERSION1)
-SEAT_WORDS = frozenset({"di", "del", "della", "dello", "of", "de", "du", "des", "del", "von", "der"})
+SEAT_WORDS = frozenset({"di", "del", "della", "dello", "of", "de", "du", "des", "von", "der"})
 SEAT_GAP = 30  # characters: "carabinieri della stazione di Castelnuovo"
 
 
