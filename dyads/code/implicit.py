@@ -62,8 +62,18 @@ def implicit_phrases(lang: str) -> tuple[Matcher, dict[tuple[str, ...], str]]:
 
 def may_have_acts(text: str, lang: str) -> bool:
     """A cheap test for a sentence with no actors: does any implicit-agent phrase occur in it?"""
+    lowered = text.lower()
+    if not any(word in lowered for word in _last_words(lang)):  # most sentences: a few substring tests, no tokenising
+        return False
     matcher, _ = implicit_phrases(lang)
-    return bool(matcher.patterns) and bool(matcher.find(tokenize(text)))
+    return bool(matcher.find(tokenize(text)))
+
+
+@lru_cache(maxsize=16)
+def _last_words(lang: str) -> tuple[str, ...]:
+    """The last word of each phrase ("arrested", "festgenommen", "задержан"): one must occur for a phrase to."""
+    matcher, _ = implicit_phrases(lang)
+    return tuple(sorted({p.tokens[-1].rstrip("*") for p in matcher.patterns}))
 
 
 def find_acts(tokens: Sequence[Token], cues: Sequence[Hit], parties: Sequence[tuple[tuple[int, int], str | None]],
