@@ -58,6 +58,12 @@ CASES = [
     ("de", "Russlands Armee rückte vor.", "Russlands Armee", ("RUS", None, "MIL", "RUSMIL")),
     ("de", "die Rolle Deutschlands wächst.", "Deutschlands", ("DEU", None, None, "DEU")),
     ("de", "Die Bundesregierung schweigt.", "Bundesregierung", ("DEU", None, "GOV", "DEUGOV")),
+    ("de", "Die US-Regierung kritisierte Russland.", "US-Regierung", ("USA", None, "GOV", "USAGOV")),  # German compounds
+    ("de", "Die US-Streitkräfte verlegten Jets.", "US-Streitkräfte", ("USA", None, "MIL", "USAMIL")),
+    ("de", "Die Carabinieri ermitteln.", "Carabinieri", ("ITA", None, "COP", "ITACOP")),  # a national institution
+    ("it", "I carabinieri della stazione hanno arrestato un uomo.", "carabinieri", ("ITA", None, "COP", "ITACOP")),
+    ("en", "The FBI arrested him.", "FBI", ("USA", None, "COP", "USACOP")),
+    ("ru", "Сотрудники Росгвардии задержали мужчину.", "Росгвардии", ("RUS", None, "COP", "RUSCOP")),
     ("fr", "le ministère russe de la Défense a dit.", "ministère russe de la Défense", ("RUS", None, "MIL", "RUSMIL")),
     ("fr", "le ministre français des Affaires étrangères a dit.", "ministre français des Affaires étrangères", ("FRA", None, "GOV", "FRAGOV")),
     ("fr", "L'Élysée et le Quai d'Orsay.", "le Quai d'Orsay", ("FRA", None, "GOV", "FRAGOV")),

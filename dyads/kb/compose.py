@@ -30,6 +30,7 @@ HEADS = ("sector", "title")
 LEFT_GAPS = {"", "s"}  # "Kazakh army", "Russia's army"
 GENITIVE_LANGS = {"ru", "uk", "de", "kk"}
 ROMANCE_ADJ_AFTER = {"it", "fr", "es"}
+HYPHEN_COMPOUND_LANGS = {"de"}
 _PRO = re.compile(r"(?i)(?<!\w)(?:pro|anti|про|анти|filo)[-\s]?$")
 _WORD = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ](?:\.|[\w'’-]+)")
 _STOP = {"Corp", "Co", "Inc", "Ltd", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -106,7 +107,7 @@ class Composer:
         first, second = p[i], p[i + 1]
         gap = self.gap(first.end, second.start)
         if gap is None:
-            return None, i + 1
+            return self.hyphenated(i)
         country = first.get(*COUNTRYISH)
         if country is not None and _PRO.search(self.text, max(0, first.start - 5), first.start):
             return None, i + 1  # "pro-Russian separatists" are not Russian
@@ -124,6 +125,16 @@ class Composer:
         else:
             ok = gap in self.connectors or (gap == "" and (self.lang in GENITIVE_LANGS or self.lang is None))
         if not ok:
+            return None, i + 1
+        return self.build(i, i + 2, country, head)
+
+    def hyphenated(self, i: int) -> tuple[Found | None, int]:
+        """A German compound of country and institution: "US-Regierung", "Kreml-Sprecher"."""
+        first, second = self.pieces[i], self.pieces[i + 1]
+        if self.lang not in HYPHEN_COMPOUND_LANGS or self.text[first.end : second.start] != "-":
+            return None, i + 1
+        country, head = first.get(*COUNTRYISH), second.get(*HEADS)
+        if country is None or head is None or first.get("person", "actor") is not None:
             return None, i + 1
         return self.build(i, i + 2, country, head)
 
