@@ -95,3 +95,8 @@ def test_an_agent_right_after_the_phrase_must_be_in_its_clause(text: str, lang: 
     first = next(i for i, t in enumerate(tokens) if t.start == start)
     acts = find_acts(tokens, lexicon_for(lang).cues.find(tokens), [((first, first), "GOV")], lang)
     assert bool(acts) == found
+
+
+def test_an_implicit_act_keeps_the_sentences_aux_flags() -> None:
+    (event,) = _events("In 2009 she was arrested in Lahore.", "en", {}, ("Lahore", "PAK"))
+    assert event.event == "COERCE" and "historical" in event.aux

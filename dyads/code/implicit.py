@@ -22,7 +22,7 @@ from ..lang import read_tsv
 from ..model import Entity, Mention
 from ..ontology import PLOVER_TYPES, cameo_for, quad_class
 from .coder import DyadResult
-from .cues import CueView
+from .cues import CueView, cue_view
 from .features import DyadView
 from .triggers import Hit, Matcher, Pattern, Token, phrase_tokens, tokenize
 
@@ -34,8 +34,6 @@ AFTER = 3  # tokens: an actor this close after the phrase is its agent or, in fr
 AGENT_SECTORS = frozenset({"COP", "MIL", "JUD", "GOV", "SPY", "REB"})
 NEAR_NEGATION = 3
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?"})
-NO_CUES = CueView(negated=False, refusal=False, aux=(), actor_speaks=False, recipient_speaks=False, actor_is_agent=False,
-                  recipient_is_agent=False, passive=True, meeting=False, names=())
 
 
 @dataclass(frozen=True)
@@ -45,6 +43,7 @@ class ImplicitAct:
     hit: Hit  # the phrase; its pattern carries the event, mode and context
     sector: str  # the implied agent's sector: COP, JUD
     recipient: int | None  # index of the actor group it is done to, if one is named
+    cues: CueView  # for its aux flags: "in 2009 she was arrested" is historical
 
 
 @lru_cache(maxsize=16)
@@ -91,7 +90,8 @@ def find_acts(tokens: Sequence[Token], cues: Sequence[Hit], parties: Sequence[tu
         if after is not None and parties[after][1] in AGENT_SECTORS:
             continue  # "задержан сотрудниками полиции": the agent is named, so the coder reads the sentence
         subject = _subject(hit, parties, tokens)
-        acts.append(ImplicitAct(hit, sectors[hit.pattern.tokens], subject if subject is not None else after))
+        acts.append(ImplicitAct(hit, sectors[hit.pattern.tokens], subject if subject is not None else after,
+                                cue_view(cues, tokens, hit, None, None)))
     return acts
 
 
@@ -130,10 +130,10 @@ def agent_mention(act: ImplicitAct, country: str, offset: int) -> Mention:
 def act_result(act: ImplicitAct, text: str) -> DyadResult:
     p = act.hit.pattern
     cameo = cameo_for(p.label, p.mode, p.context)
-    return DyadResult(event=p.label, mode=p.mode, context=p.context, aux=(), cameo=cameo, quad_code=quad_class(cameo),
+    return DyadResult(event=p.label, mode=p.mode, context=p.context, aux=act.cues.aux, cameo=cameo, quad_code=quad_class(cameo),
                       confidence=CONFIDENCE, trigger=(act.hit.start, act.hit.end), trigger_text=text[act.hit.start : act.hit.end],
                       features=(), rule=f"implicit agent: '{p.phrase}' names none")
 
 
 def act_view(act: ImplicitAct, tokens: Sequence[Token], recipient: tuple[int, int] | None) -> DyadView:
-    return DyadView(tuple(tokens), (), None, recipient, act.hit, (act.hit,), NO_CUES, ())
+    return DyadView(tuple(tokens), (), None, recipient, act.hit, (act.hit,), act.cues, ())
