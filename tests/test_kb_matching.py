@@ -212,3 +212,19 @@ def test_offsets_exact_on_real_news(kb: KnowledgeBase) -> None:
 )
 def test_demonyms_and_pro_prefixes(kb: KnowledgeBase, lang: str, text: str, expected: list) -> None:
     assert [(m.text, m.entity.code) for m in kb.find_mentions(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "date", "code"),
+    [
+        ("ru", "Министр иностранных дел Германии Хайко Маас отверг критику.", None, "DEUGOV"),  # no date: the title says it
+        ("en", "German Foreign Minister Heiko Maas said so.", "2019-01-10", "DEUGOV"),
+        ("ru", "Бывший министр иностранных дел Германии Хайко Маас отверг критику.", "2023-05-01", "DEU"),  # former: no sector
+        ("en", "Former German foreign minister Heiko Maas said so.", "2023-05-01", "DEU"),
+        ("en", "Heiko Maas said so.", "2023-05-01", "DEU"),  # a bare name out of office
+    ],
+)
+def test_a_named_office_holder_takes_the_titles_sector_unless_former(kb: KnowledgeBase, lang: str, text: str, date: str | None,
+                                                                      code: str) -> None:
+    persons = [m for m in kb.find_mentions(text, lang, date=date) if "Maas" in m.text or "Маас" in m.text]
+    assert [m.entity.code for m in persons] == [code]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Entity, Mention
 from .entries import Entry
@@ -32,6 +32,7 @@ GENITIVE_LANGS = {"ru", "uk", "de", "kk"}
 ROMANCE_ADJ_AFTER = {"it", "fr", "es"}
 HYPHEN_COMPOUND_LANGS = {"de"}
 _PRO = re.compile(r"(?i)(?<!\w)(?:pro|anti|про|анти|filo)[-\s]?$")
+_FORMER = re.compile(r"(?i)(?<!\w)(?:former|ex|бывш\w*|экс|ehemalig\w*|frühere\w*|ancien\w*|già|antiguo|antigua)[-\s]*(?:\w+\s+)?$")
 _WORD = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ](?:\.|[\w'’-]+)")
 _STOP = {"Corp", "Co", "Inc", "Ltd", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
          "The", "A", "An", "On", "In", "He", "She", "It", "They", "Il", "La", "Le", "Les", "El", "Los", "Der", "Die", "Das"}
@@ -187,6 +188,8 @@ class Composer:
             person = nxt.get("person", "actor")
             if person is not None and self.gap(found.end, nxt.start) == "":
                 entity, role = self.kb.resolve_entry(person, self.date)  # type: ignore[attr-defined]
+                if not _FORMER.search(self.text, max(0, found.start - 20), found.start):
+                    entity = _titled(entity, found.entity)
                 return Found(found.start, nxt.end, entity, "kb:title+person", role or found.role), j + 1
         limit = self.pieces[j].start if j < len(self.pieces) else len(self.text)
         name_end = self.name_after(found.end, limit)
@@ -256,6 +259,17 @@ class Composer:
         if sector is not None and normalise(text).strip() in self.alone and not _PRO.search(self.text, max(0, piece.start - 5), piece.start):
             return Found(piece.start, piece.end, Entity(text, None, None, sector.sector, None, sector.sector, "group", sector.source), "kb:sector"), i + 1
         return None, i + 1
+
+
+def _titled(person: Entity, title: Entity) -> Entity:
+    """A known person named with an office ("Foreign Minister Heiko Maas"): when the knowledge base
+    cannot place the person in office on the date (no date, or terms it lacks), the text's title says
+    what the person is."""
+    if person.sector is not None or title.sector is None or not (title.country or title.org):
+        return person
+    if person.country and title.country and person.country != title.country:
+        return person
+    return replace(person, country=title.country, org=title.org, sector=title.sector, code=title.code)
 
 
 def coreference(text: str, found: list[Found], spans: Sequence[tuple[int, int]] | None, lang: str | None) -> list[Found]:
