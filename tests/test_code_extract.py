@@ -287,3 +287,10 @@ def test_reporters_told_are_no_recipient(text: str, lang: str, expected: tuple |
         assert expected in coded
     else:
         assert any(m.text == "periodistas" for e in events for m in e.recipient), coded
+
+
+def test_reporters_told_are_no_actor() -> None:
+    import dyads
+
+    events = dyads.code_text("Kazakh Trade Minister Arman Shakkaliyev told reporters yesterday the new tariff plan is designed to avoid a deadlock when customs talks resume.", lang="en")
+    assert not any(m.text == "reporters" for e in events for m in e.actor)

@@ -226,6 +226,8 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         return _drop(c, "'their troops' are some party's own forces, not a party of their own")
     if c.recipient is not None and _audience(c.recipient, tokens, offset):
         return _drop(c, "reporters are the audience of a statement, not its recipient")
+    if _audience(c.actor, tokens, offset):
+        return _drop(c, "reporters told something are its audience, not an actor")
     if view.trigger is not None and _names_party(view.trigger.start, view.trigger.end, groups, c, offset):
         return _drop(c, "the trigger word names another party ('los huelguistas', 'protesters'): that party is the actor")
     notes: list[str] = []
