@@ -168,6 +168,8 @@ def test_capitals_groups_and_light_verbs(text: str, lang: str, expected: tuple) 
         ("Страны Латинской Америки осудили санкции США против Кубы.", "ru", ["USA", "CUB"]),
         ("Washington sent 500 million US dollars to Kyiv.", "en", ["USAGOV"]),  # Kyiv: a place here
         ("Россия выделила Киргизии 500 млн долларов США.", "ru", ["RUS", "KGZ"]),
+        ("Партия пришла к власти в Армении в 2018 году и осталась у власти.", "ru", []),  # "power", not the authorities
+        ("Местные власти Армении закрыли рынок.", "ru", ["ARMGOV"]),
     ],
 )
 def test_regions_and_currencies_name_no_party(pipeline: Pipeline, text: str, lang: str, kept: list[str]) -> None:
