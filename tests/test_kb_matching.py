@@ -64,6 +64,12 @@ CASES = [
     ("it", "I carabinieri della stazione hanno arrestato un uomo.", "carabinieri", ("ITA", None, "COP", "ITACOP")),
     ("en", "The FBI arrested him.", "FBI", ("USA", None, "COP", "USACOP")),
     ("ru", "Сотрудники Росгвардии задержали мужчину.", "Росгвардии", ("RUS", None, "COP", "RUSCOP")),
+    # a company's workers are its country's labour
+    ("en", "Volkswagen workers walked out.", "Volkswagen workers", ("DEU", None, "LAB", "DEULAB")),
+    ("ru", "Пилоты Ryanair объявили забастовку.", "Пилоты Ryanair", ("IRL", None, "LAB", "IRLLAB")),
+    ("it", "I piloti di Ryanair scioperano.", "piloti di Ryanair", ("IRL", None, "LAB", "IRLLAB")),
+    ("de", "Die Lufthansa-Piloten streiken.", "Lufthansa-Piloten", ("DEU", None, "LAB", "DEULAB")),
+    ("en", "Ryanair cancelled 190 flights.", "Ryanair", ("IRL", None, "BUS", "IRLBUS")),
     ("fr", "le ministère russe de la Défense a dit.", "ministère russe de la Défense", ("RUS", None, "MIL", "RUSMIL")),
     ("fr", "le ministre français des Affaires étrangères a dit.", "ministre français des Affaires étrangères", ("FRA", None, "GOV", "FRAGOV")),
     ("fr", "L'Élysée et le Quai d'Orsay.", "le Quai d'Orsay", ("FRA", None, "GOV", "FRAGOV")),

@@ -115,7 +115,13 @@ class Composer:
         head = second.get(*HEADS)
         if country is not None and head is not None and gap in LEFT_GAPS and not first.get("person", "actor"):
             return self.build(i, i + 2, country, head)
+        employer = self.employer(first, head)
+        if employer is not None and gap in LEFT_GAPS:  # "Ryanair pilots", "Amazon workers": the company's labour
+            return self.build(i, i + 2, employer, head)
         head = first.get(*HEADS)
+        employer = self.employer(second, head)
+        if employer is not None and (gap in self.connectors or (gap == "" and self.lang in GENITIVE_LANGS)):
+            return self.build(i, i + 2, employer, head)  # "пилоты Ryanair", "i piloti di Ryanair"
         if head is None or second.get("person", "actor") is not None:
             return None, i + 1
         country = second.get("state", "org", "adj", "metonym")
@@ -130,14 +136,25 @@ class Composer:
         return self.build(i, i + 2, country, head)
 
     def hyphenated(self, i: int) -> tuple[Found | None, int]:
-        """A German compound of country and institution: "US-Regierung", "Kreml-Sprecher"."""
+        """A German compound of country and institution: "US-Regierung", "Kreml-Sprecher", "Lufthansa-Piloten"."""
         first, second = self.pieces[i], self.pieces[i + 1]
         if self.lang not in HYPHEN_COMPOUND_LANGS or self.text[first.end : second.start] != "-":
             return None, i + 1
-        country, head = first.get(*COUNTRYISH), second.get(*HEADS)
-        if country is None or head is None or first.get("person", "actor") is not None:
+        head = second.get(*HEADS)
+        country = self.employer(first, head) or (None if first.get("person", "actor") else first.get(*COUNTRYISH))
+        if country is None or head is None:
             return None, i + 1
         return self.build(i, i + 2, country, head)
+
+    def employer(self, piece: Piece, head: Entry | None) -> Entry | None:
+        """A company of known country next to a labour word: its workers are that country's labour (LAB)."""
+        actor = piece.get("actor")
+        if head is None or head.sector != "LAB" or actor is None:
+            return None
+        entity, _ = self.kb.resolve_entry(actor, self.date)  # type: ignore[attr-defined]
+        if entity.sector != "BUS" or not entity.country:
+            return None
+        return Entry("state", actor.source, country=entity.country)
 
     def build(self, i: int, j: int, country: Entry, head: Entry) -> tuple[Found, int]:
         """A compound over pieces i..j-1, extended by a split-phrase tail when one follows."""
