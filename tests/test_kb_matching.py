@@ -64,6 +64,10 @@ CASES = [
     ("it", "I carabinieri della stazione hanno arrestato un uomo.", "carabinieri", ("ITA", None, "COP", "ITACOP")),
     ("en", "The FBI arrested him.", "FBI", ("USA", None, "COP", "USACOP")),
     ("ru", "Сотрудники Росгвардии задержали мужчину.", "Росгвардии", ("RUS", None, "COP", "RUSCOP")),
+    # an armed group's fighters are the group
+    ("en", "Hamas fighters attacked.", "Hamas fighters", ("PSE", None, "REB", "PSEREB")),
+    ("ru", "Боевики ИГИЛ атаковали позиции.", "Боевики ИГИЛ", ("SYR", None, "REB", "SYRREB")),
+    ("it", "I miliziani di Hezbollah hanno attaccato.", "miliziani di Hezbollah", ("LBN", None, "REB", "LBNREB")),
     # a company's workers are its country's labour
     ("en", "Volkswagen workers walked out.", "Volkswagen workers", ("DEU", None, "LAB", "DEULAB")),
     ("ru", "Пилоты Ryanair объявили забастовку.", "Пилоты Ryanair", ("IRL", None, "LAB", "IRLLAB")),

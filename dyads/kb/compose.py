@@ -31,6 +31,8 @@ LEFT_GAPS = {"", "s"}  # "Kazakh army", "Russia's army"
 GENITIVE_LANGS = {"ru", "uk", "de", "kk"}
 ROMANCE_ADJ_AFTER = {"it", "fr", "es"}
 HYPHEN_COMPOUND_LANGS = {"de"}
+MEMBER_SECTORS = frozenset({"REB", "MIL"})  # fighters, militants, troops
+ARMED_SECTORS = frozenset({"REB", "MIL", "GOV", "UAF"})  # the Taliban resolve to AFGGOV after August 2021
 _PRO = re.compile(r"(?i)(?<!\w)(?:pro|anti|про|анти|filo)[-\s]?$")
 _FORMER = re.compile(r"(?i)(?<!\w)(?:former|ex|бывш\w*|экс|ehemalig\w*|frühere\w*|ancien\w*|già|antiguo|antigua)[-\s]*(?:\w+\s+)?$")
 _WORD = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ](?:\.|[\w'’-]+)")
@@ -115,10 +117,16 @@ class Composer:
         head = second.get(*HEADS)
         if country is not None and head is not None and gap in LEFT_GAPS and not first.get("person", "actor"):
             return self.build(i, i + 2, country, head)
+        members = self.members(i, i + 1, first, head)
+        if members is not None and gap in LEFT_GAPS:  # "Hamas fighters", "Taliban militants": the group itself
+            return members, i + 2
         employer = self.employer(first, head)
         if employer is not None and gap in LEFT_GAPS:  # "Ryanair pilots", "Amazon workers": the company's labour
             return self.build(i, i + 2, employer, head)
         head = first.get(*HEADS)
+        members = self.members(i, i + 1, second, head)
+        if members is not None and (gap in self.connectors or (gap == "" and self.lang in GENITIVE_LANGS)):
+            return members, i + 2  # "боевики ИГИЛ", "i miliziani di Hezbollah", "fighters of Hamas"
         employer = self.employer(second, head)
         if employer is not None and (gap in self.connectors or (gap == "" and self.lang in GENITIVE_LANGS)):
             return self.build(i, i + 2, employer, head)  # "пилоты Ryanair", "i piloti di Ryanair"
@@ -141,10 +149,24 @@ class Composer:
         if self.lang not in HYPHEN_COMPOUND_LANGS or self.text[first.end : second.start] != "-":
             return None, i + 1
         head = second.get(*HEADS)
+        members = self.members(i, i + 1, first, head)
+        if members is not None:
+            return members, i + 2  # "IS-Kämpfer", "Hamas-Kämpfer"
         country = self.employer(first, head) or (None if first.get("person", "actor") else first.get(*COUNTRYISH))
         if country is None or head is None:
             return None, i + 1
         return self.build(i, i + 2, country, head)
+
+    def members(self, i: int, j: int, piece: Piece, head: Entry | None) -> Found | None:
+        """An armed group next to a word for its fighters ("Hamas fighters", "боевики ИГИЛ"): one mention of the group."""
+        actor = piece.get("actor")
+        if head is None or head.sector not in MEMBER_SECTORS or actor is None:
+            return None
+        entity, role = self.kb.resolve_entry(actor, self.date)  # type: ignore[attr-defined]
+        if entity.kind != "group" or entity.sector not in ARMED_SECTORS:
+            return None
+        start, end = self.pieces[i].start, self.pieces[j].end
+        return Found(start, end, replace(entity, name=self.text[start:end]), "kb:group+members", role)
 
     def employer(self, piece: Piece, head: Entry | None) -> Entry | None:
         """A company of known country next to a labour word: its workers are that country's labour (LAB)."""
