@@ -7,7 +7,10 @@ mention when only a connector stands between them:
   ``der russische Außenminister``, ``CSTO Secretary General``;
 - institution-first: ``the defence ministry of Kazakhstan``, ``Минобороны России``,
   ``il ministero della Difesa russo``, ``el canciller argentino``;
-- split phrases: ``le ministère [russe] de la Défense`` (a ``tail`` entry completes its head).
+- split phrases: ``le ministère [russe] de la Défense`` (a ``tail`` entry completes its head);
+- German hyphen compounds: ``US-Regierung``, ``Kreml-Sprecher``;
+- a company's workers are its country's labour (``Volkswagen workers``, ``пилоты Ryanair``), and an
+  armed group's fighters are the group (``Hamas fighters``, ``боевики ИГИЛ``).
 
 A title (possibly compound) directly followed by a known person or by capitalised words
 takes the name. Names introduced that way, and person hits, are antecedents for later bare
