@@ -84,6 +84,25 @@ def test_an_organisation_reference_stands_for_the_organisation_named_before(pipe
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "codes"),
+    [
+        # the organisation of the nearest earlier sentence naming one
+        ("Foreign ministers of the CSTO member states met in Almaty. The ministers agreed to hold joint exercises.", "en", ["IGOCSTO"]),
+        ("I ministri degli Esteri della NATO si sono riuniti a Bruxelles. I ministri hanno concordato nuove esercitazioni.", "it",
+         ["IGONATO"]),
+        # else that sentence's parties, as one compound actor
+        ("Russia and China held talks in Moscow. The delegations agreed to meet again in May.", "en", ["RUS", "CHN"]),
+        ("Russland und China führten Gespräche in Moskau. Die Delegationen vereinbarten ein neues Treffen.", "de", ["RUS", "CHN"]),
+    ],
+)
+def test_a_group_reference_stands_for_the_organisation_or_the_parties_before(pipeline: Pipeline, text: str, lang: str,
+                                                                            codes: list[str]) -> None:
+    added = _added(pipeline, text, lang)
+    assert sorted(m.entity.code for _, m in added if m.entity) == sorted(codes)
+    assert {n for n, _ in added} == {1}
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "source"),
     [
         ("According to the Kazakh foreign minister, Russia will train Kazakh officers next year.", "en", "KAZGOV"),
@@ -111,7 +130,7 @@ def test_reference_files_are_well_formed(lang: str) -> None:
     from dyads.lang import read_tsv
 
     rows = read_tsv(lang, "references.tsv")
-    assert {row[1] for row in rows} == {"pair", "org"}
+    assert {row[1] for row in rows} == {"pair", "org", "group"}
     phrases = [row[0].lower() for row in rows]
     assert len(phrases) == len(set(phrases)), "duplicate phrase"
     assert all(len(row) in (2, 3) and row[0].strip() for row in rows)

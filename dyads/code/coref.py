@@ -7,10 +7,12 @@ Wire reports name the parties once and then refer back to them:
 - a pair reference ("the two sides", "стороны", "i due leader", "les deux parties", "beide
   Seiten") stands for the two parties of the nearest earlier sentence that names exactly two;
 - an organisation reference ("the alliance", "альянс", "das Bündnis", "il blocco") stands for
-  the nearest organisation named in the last few sentences.
+  the nearest organisation named in the last few sentences;
+- a group reference ("the ministers", "the leaders", "i ministri", "die Minister") stands for the
+  organisation of the nearest earlier sentence that names one, else for that sentence's parties.
 
 The phrases are plain data, one file per language: ``dyads/lang/<xx>/references.tsv`` (phrase,
-kind ``pair`` or ``org``, and optionally words after which the phrase is no subject, e.g. Russian
+kind ``pair``, ``org`` or ``group``, and optionally words after which the phrase is no subject, e.g. Russian
 "со стороны" - "on the part of"). The added mentions carry a ``coref:`` rule naming the antecedent,
 so explanations show where an actor came from.
 """
@@ -28,6 +30,7 @@ from .triggers import Token, phrase_tokens, tokenize
 LOOKBACK = 3  # sentences searched for an antecedent
 MentionFilter = Callable[[Sequence[Mention], Sentence], list[Mention]]
 PAIR_RULE = "coref:pair"
+GROUP_MAX = 6  # parties a group reference ("the ministers") may stand for
 
 # A sentence that opens with "He"/"Он"/"Elle" continues the story of the previous sentence's first
 # named person or office holder ("... the Russian envoy said. He also called on the OSCE to ...").
@@ -39,7 +42,7 @@ IMPERSONAL_NEXT = frozenset({"y", "faut", "est", "s'", "semble", "reste", "convi
 @dataclass(frozen=True)
 class Reference:
     tokens: tuple[str, ...]
-    kind: str  # "pair" | "org"
+    kind: str  # "pair" | "org" | "group"
     not_after: frozenset[str]
 
 
@@ -48,7 +51,7 @@ def references(lang: str) -> tuple[dict[str, tuple[Reference, ...]], frozenset[s
     """The language's reference phrases by first word (longest first), and their last words (a
     cheap pre-test on the lowercased sentence)."""
     refs = [Reference(phrase_tokens(row[0]), row[1], frozenset(row[2].split()) if len(row) > 2 else frozenset())
-            for row in read_tsv(lang, "references.tsv") if len(row) >= 2 and row[1] in ("pair", "org")]
+            for row in read_tsv(lang, "references.tsv") if len(row) >= 2 and row[1] in ("pair", "org", "group")]
     refs.sort(key=lambda r: -len(r.tokens))
     by_first: dict[str, list[Reference]] = {}
     for ref in refs:
@@ -124,6 +127,8 @@ def _phrase_references(text: str, offset: int, refs: dict[str, tuple[Reference, 
         span = tokens[i : i + len(ref.tokens)]
         if ref.kind == "pair":
             out += _pair_mentions(text, offset, span, earlier)
+        elif ref.kind == "group":
+            out += _group_mentions(text, offset, span, earlier)
         else:
             out += _org_mention(text, offset, span, earlier)
         i += len(ref.tokens)
@@ -155,6 +160,25 @@ def _pair_mentions(text: str, offset: int, span: Sequence[Token], earlier: list[
         if len(parties) > 2:
             return []
         return [_mention(text, offset, span[0].start, span[-1].end, m, PAIR_RULE) for m in parties.values()]
+    return []
+
+
+def _group_mentions(text: str, offset: int, span: Sequence[Token], earlier: list[list[Mention]]) -> list[Mention]:
+    """ "The ministers", "the leaders": the organisation of the nearest earlier sentence that names one,
+    else that sentence's parties as one compound actor (at most ``GROUP_MAX``)."""
+    for mentions in reversed(earlier):
+        orgs = [m for m in mentions if m.entity is not None and m.entity.org and not m.entity.country]
+        if orgs:
+            return [_mention(text, offset, span[0].start, span[-1].end, orgs[0], "coref:group")]
+        parties: dict[str, Mention] = {}
+        for m in mentions:
+            key = _party_key(m.entity) if m.entity else None
+            if key and key not in parties:
+                parties[key] = m
+        if len(parties) >= 2:
+            if len(parties) > GROUP_MAX:
+                return []
+            return [_mention(text, offset, span[0].start, span[-1].end, m, PAIR_RULE) for m in parties.values()]
     return []
 
 
