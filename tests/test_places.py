@@ -296,3 +296,22 @@ def test_the_seat_of_a_bare_agent_is_a_place(gaz: Gazetteer, lang: str, text: st
 
 def test_a_small_town_with_no_agent_before_it_is_no_bare_place(gaz: Gazetteer) -> None:
     assert "Sassuolo" not in _places(gaz, "Il sindaco parla di Sassuolo ogni giorno.", "it")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "date", "aux"),
+    [
+        # a done intent: the future time dates the intended act, the agreement is dated when made
+        ("ALMATY, June 12 (Reuters) - Ministers agreed to hold joint exercises next year. Nothing else", "agreed", "2024-06-12", ()),
+        # an intent in the future tense is dated by its time
+        ("ALMATY, June 12 (Reuters) - Ministers will hold joint exercises next year. Nothing else", "hold", "2025", ("future",)),
+    ],
+)
+def test_an_intent_is_dated_when_stated_unless_announced_in_the_future_tense(gaz: Gazetteer, text: str, trigger: str, date: str,
+                                                                              aux: tuple[str, ...]) -> None:
+    from dataclasses import replace
+
+    item = _item(gaz, text, "en", [trigger])
+    item = item.with_(events=tuple(replace(e, event="AGREE") for e in item.events))
+    (event,) = resolve_item(item).events
+    assert (event.date, event.aux) == (date, aux)

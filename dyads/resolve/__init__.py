@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..lang import read_tsv
-from ..model import Event, Mention, Processed
+from ..model import Event, Mention, Processed, TimeRef
 from .dates import calendar_time, clause_is_future
 from .inference import DateInference, infer_publication_date
 
@@ -96,13 +96,16 @@ def _resolve_event(
     time = _nearest(times, event, anchor, text)
     aux = list(event.aux)
     changes: dict[str, Any] = {}
+    future = _future_tense(event, text, lang, anchor)
+    if time is not None and time.time is not None and _dates_intended_act(event, time.time, future):
+        time = None  # "agreed to hold exercises next year": the agreement is dated when made, not next year
     if time is not None and time.time is not None:
         changes.update(date=time.time.value, date_precision=time.time.precision, date_basis="stated")
         if time.time.aux:
             aux.append(time.time.aux)
     elif fallback is not None:
         changes.update(date=fallback[0], date_precision=fallback[1], date_basis=fallback[2])
-    if _future_tense(event, text, lang, anchor):
+    if future:
         aux.append("future")
     if "future" in aux and "historical" in aux:
         aux.remove("historical")
@@ -145,6 +148,16 @@ def _nearest(mentions: list[Mention], event: Event, anchor: int, text: str) -> M
 def _crosses_clause(text: str, anchor: int, m: Mention) -> bool:
     lo, hi = (anchor, m.start) if m.start > anchor else (m.end, anchor)
     return any(ch in ";:" for ch in text[lo:hi])
+
+
+INTENT_TYPES = frozenset({"AGREE", "THREATEN"})
+
+
+def _dates_intended_act(event: Event, time: TimeRef, future_clause: bool) -> bool:
+    """Whether a future time in a done intent ("agreed to ... next year", "ha accettato l'invito a visitare
+    ... nel marzo 2027") dates the intended act rather than the agreement or threat itself. An intent
+    announced in the future tense ("will meet next month") is dated by its time."""
+    return event.event in INTENT_TYPES and time.aux == "future" and not future_clause
 
 
 def _future_tense(event: Event, text: str, lang: str, anchor: int) -> bool:
