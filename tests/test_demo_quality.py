@@ -16,8 +16,8 @@ from dyads.run import demo
 from dyads.store import Store
 
 GOLD = Path(__file__).parent / "data" / "demo_gold.jsonl"
-PRECISION_FLOOR = 0.70
-RECALL_FLOOR = 0.48
+PRECISION_FLOOR = 0.72  # measured 0.78 (benchmarks/demo_accuracy.py); room for retraining noise
+RECALL_FLOOR = 0.54  # measured 0.60
 DATE_FLOOR = 0.85
 
 
