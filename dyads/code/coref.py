@@ -8,7 +8,7 @@ Wire reports name the parties once and then refer back to them:
   Seiten") stands for the two parties of the nearest earlier sentence that names exactly two;
 - an organisation reference ("the alliance", "альянс", "das Bündnis", "il blocco") stands for
   the nearest organisation named in the last few sentences;
-- a group reference ("the ministers", "the leaders", "i ministri", "die Minister") stands for the
+- a group reference ("the ministers", "the delegations", "i ministri", "die Minister") stands for the
   organisation of the nearest earlier sentence that names one, else for that sentence's parties.
 
 The phrases are plain data, one file per language: ``dyads/lang/<xx>/references.tsv`` (phrase,
@@ -150,44 +150,51 @@ def _pair_mentions(text: str, offset: int, span: Sequence[Token], earlier: list[
     """Two mentions over the whole phrase, one per party of the nearest earlier sentence that names
     exactly two; none when that is ambiguous."""
     for mentions in reversed(earlier):
-        parties: dict[str, Mention] = {}
-        for m in mentions:
-            key = _party_key(m.entity) if m.entity else None
-            if key and key not in parties:
-                parties[key] = m
+        parties = _parties(mentions)
         if len(parties) < 2:
             continue
         if len(parties) > 2:
             return []
-        return [_mention(text, offset, span[0].start, span[-1].end, m, PAIR_RULE) for m in parties.values()]
+        return [_mention(text, offset, span[0].start, span[-1].end, m, PAIR_RULE) for m in parties]
     return []
 
 
 def _group_mentions(text: str, offset: int, span: Sequence[Token], earlier: list[list[Mention]]) -> list[Mention]:
-    """ "The ministers", "the leaders": the organisation of the nearest earlier sentence that names one,
+    """ "The ministers", "the delegations": the organisation of the nearest earlier sentence that names one,
     else that sentence's parties as one compound actor (at most ``GROUP_MAX``)."""
     for mentions in reversed(earlier):
-        orgs = [m for m in mentions if m.entity is not None and m.entity.org and not m.entity.country]
+        orgs = _orgs(mentions)
         if orgs:
             return [_mention(text, offset, span[0].start, span[-1].end, orgs[0], "coref:group")]
-        parties: dict[str, Mention] = {}
-        for m in mentions:
-            key = _party_key(m.entity) if m.entity else None
-            if key and key not in parties:
-                parties[key] = m
+        parties = _parties(mentions)
         if len(parties) >= 2:
             if len(parties) > GROUP_MAX:
                 return []
-            return [_mention(text, offset, span[0].start, span[-1].end, m, PAIR_RULE) for m in parties.values()]
+            return [_mention(text, offset, span[0].start, span[-1].end, m, PAIR_RULE) for m in parties]
     return []
 
 
 def _org_mention(text: str, offset: int, span: Sequence[Token], earlier: list[list[Mention]]) -> list[Mention]:
     for mentions in reversed(earlier):
-        orgs = [m for m in mentions if m.entity is not None and m.entity.org and not m.entity.country]
+        orgs = _orgs(mentions)
         if orgs:
             return [_mention(text, offset, span[0].start, span[-1].end, orgs[0], "coref:org")]
     return []
+
+
+def _parties(mentions: Sequence[Mention]) -> list[Mention]:
+    """The first mention of each party (country or organisation) among ``mentions``, in order."""
+    parties: dict[str, Mention] = {}
+    for m in mentions:
+        key = _party_key(m.entity) if m.entity else None
+        if key and key not in parties:
+            parties[key] = m
+    return list(parties.values())
+
+
+def _orgs(mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions of international organisations (not of a country's body) among ``mentions``."""
+    return [m for m in mentions if m.entity is not None and m.entity.org and not m.entity.country]
 
 
 def _mention(text: str, offset: int, start: int, end: int, antecedent: Mention, rule: str) -> Mention:
