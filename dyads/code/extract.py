@@ -265,18 +265,21 @@ def _audience(group: Group, tokens: Sequence[Token], offset: int) -> bool:
     """Whether the group is reporters addressed by a speech verb ("told reporters", "a dit aux journalistes")."""
     if not all(m.text.lower() in AUDIENCE for m in group.mentions):
         return False
-    start = group.mentions[0].start - offset
-    before = [t.text for t in tokens if t.end <= start][-3:]
-    return any(w in SPEECH_BEFORE_AUDIENCE for w in before)
+    return any(w in SPEECH_BEFORE_AUDIENCE for w in _words_before(group, tokens, offset, 3))
 
 
 def _own_forces(group: Group, tokens: Sequence[Token], offset: int) -> bool:
     """Whether the group is a bare group word after a possessive ("their troops", "ses soldats")."""
     if any(m.entity is None or m.entity.kind != "group" for m in group.mentions):
         return False
-    start = group.mentions[0].start - offset
-    before = [t.text for t in tokens if t.end <= start][-2:]
+    before = _words_before(group, tokens, offset, 2)
     return bool(before) and (before[-1] in POSSESSIVES or (before[-1] in OWN and before[0] in POSSESSIVES))
+
+
+def _words_before(group: Group, tokens: Sequence[Token], offset: int, n: int) -> list[str]:
+    """The ``n`` words right before the group."""
+    start = group.mentions[0].start - offset
+    return [t.text for t in tokens if t.end <= start][-n:]
 
 
 def _canonical(view: DyadView) -> bool:
