@@ -120,9 +120,9 @@ def read_countries(src: Sources, lang: str) -> None:
 
 
 def read_non_actors(src: Sources, lang: str) -> None:
-    """non_actors.tsv: phrases that contain a country name but name no party ("Latin America",
-    "долларов США"). Matched like any form, they win over the shorter country name inside them
-    (leftmost-longest) and resolve to nothing."""
+    """non_actors.tsv: phrases that look like a party but name none ("Latin America", "долларов
+    США", "к власти" - "to power"). Matched like any form, they win over the shorter name inside
+    them (leftmost-longest) and resolve to nothing."""
     path = src.lang_dir / lang / "non_actors.tsv"
     src.files.append(path)
     for number, c in rows(path):

@@ -7,7 +7,7 @@ Adding a language means adding ``dyads/lang/<xx>/`` with the files below; no cod
 - ``sectors.tsv``    institution and group words -> PLOVER sector (kb)
 - ``titles.tsv``     office titles -> sector and role (kb)
 - ``people.tsv``     native-script name forms of knowledge-base people (kb)
-- ``non_actors.tsv`` phrases that contain a country name but name no party: "Latin America", "долларов США" (kb)
+- ``non_actors.tsv`` phrases that look like a party but name none: "Latin America", "долларов США", "к власти" (kb)
 - ``triggers.tsv``   event trigger phrases -> PLOVER type, mode, context (coder)
 - ``cues.tsv``       negation, modality, future, hypothetical, historical, speech, source, passive cues (coder)
 - ``references.tsv`` phrases that refer back to earlier parties: "the two sides", "the alliance" (coder)
