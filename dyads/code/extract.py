@@ -13,13 +13,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Document, Event, Mention, Processed, Sentence, stable_id
-from ..ontology import NO_EVENT, goldstein
+from ..ontology import INTENT_OF, NO_EVENT, goldstein
 from ..recognize import place_country
 from . import coref
 from .coder import Coder, DyadResult
 from .coref import same_reference
 from .features import (
-    INTENT_OF,
     DyadView,
     Party,
     SentenceFacts,

@@ -173,14 +173,6 @@ def _cue_features(view: CueView) -> list[str]:
     return feats
 
 
-# PLOVER codes an announced act by its intent: a cooperative one is AGREE, a conflictual one THREATEN
-# (announced deployments stay MOBILIZE in our data, but "warned it would send troops" is a threat).
-INTENT_OF = {
-    "AGREE": frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}),
-    "THREATEN": frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}),
-}
-
-
 def _trigger_features(hit: Hit | None, others: Sequence[Hit], actor: TokSpan | None, recipient: TokSpan | None, view: CueView) -> list[str]:
     if hit is None:
         feats = ["T=none"]

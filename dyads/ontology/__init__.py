@@ -17,6 +17,12 @@ SECTORS: tuple[str, ...] = (
     "GOV", "MIL", "COP", "LEG", "JUD", "PTY", "OPP", "REB", "CVL", "BUS", "MED",
     "NGO", "IGO", "SPY", "EDU", "REL", "HLH", "LAB", "REF", "CRM", "ELI", "UAF",
 )
+# PLOVER codes an announced act by its intent: a cooperative one is AGREE, a conflictual one THREATEN
+# (announced deployments stay MOBILIZE in our data, but "warned it would send troops" is a threat).
+INTENT_OF: dict[str, frozenset[str]] = {
+    "AGREE": frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}),
+    "THREATEN": frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}),
+}
 # Old PLOVER (0.5) names used by the PLOVER gold records, mapped to current types.
 LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 

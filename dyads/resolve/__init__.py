@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..lang import read_tsv
 from ..model import Event, Mention, Processed, TimeRef
-from .dates import calendar_time, clause_is_future
+from ..ontology import INTENT_OF, cameo_for, goldstein, quad_class
+from .dates import act_is_future, calendar_time, clause_is_future
 from .inference import DateInference, infer_publication_date
 
 if TYPE_CHECKING:
@@ -96,7 +97,8 @@ def _resolve_event(
     time = _nearest(times, event, anchor, text)
     aux = list(event.aux)
     changes: dict[str, Any] = {}
-    future = _future_tense(event, text, lang, anchor)
+    announced = _act_is_future(event, text, lang, anchor)
+    future = announced or _future_tense(event, text, lang, anchor)
     if time is not None and time.time is not None and _dates_intended_act(event, time.time, future):
         time = None  # "agreed to hold exercises next year": the agreement is dated when made, not next year
     if time is not None and time.time is not None:
@@ -107,6 +109,8 @@ def _resolve_event(
         changes.update(date=fallback[0], date_precision=fallback[1], date_basis=fallback[2])
     if future:
         aux.append("future")
+    if announced:
+        changes.update(_as_intent(event))
     if "future" in aux and "historical" in aux:
         aux.remove("historical")
     place = _nearest([p for p in places if not _is_origin(p, text, lang)], event, anchor, text) or dateline
@@ -158,6 +162,27 @@ def _dates_intended_act(event: Event, time: TimeRef, future_clause: bool) -> boo
     ... nel marzo 2027") dates the intended act rather than the agreement or threat itself. An intent
     announced in the future tense ("will meet next month") is dated by its time."""
     return event.event in INTENT_TYPES and time.aux == "future" and not future_clause
+
+
+# An act in the future tense ("will visit", "посетит", "sospenderà") is only announced: PLOVER codes the
+# announcement by its intent. Announced deployments stay MOBILIZE, as the training data codes them.
+_INTENT = {act: intent for intent, acts in INTENT_OF.items() for act in acts if act != "MOBILIZE"}
+
+
+def _as_intent(event: Event) -> dict[str, Any]:
+    intent = _INTENT.get(event.event)
+    if intent is None:
+        return {}
+    cameo = cameo_for(intent, None, event.context)
+    return {"event": intent, "mode": None, "cameo": cameo, "quad_code": quad_class(cameo), "event_scale": goldstein(cameo),
+            "explanation": (*event.explanation, f"resolve: future tense, so the announced {event.event} is coded {intent}")}
+
+
+def _act_is_future(event: Event, text: str, lang: str, anchor: int) -> bool:
+    if event.trigger_start is None:
+        return False
+    at = anchor - event.sentence_start
+    return act_is_future(text[event.sentence_start : event.sentence_end], at, at + len(event.trigger_text or ""), lang)
 
 
 def _future_tense(event: Event, text: str, lang: str, anchor: int) -> bool:

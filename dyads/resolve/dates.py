@@ -597,3 +597,38 @@ def calendar_time(mention: Mention) -> Mention | None:
 def clause_is_future(text: str, start: int, end: int, lang: str) -> bool:
     """Whether the clause of ``text`` around [start, end) speaks of the future."""
     return _clause_future(grammar(lang), text, start, end)
+
+
+# Future-tense verb endings of the Romance languages, tested on the trigger's own words ("sospenderà").
+_FUTURE_ENDINGS = {"it": ("rà", "ranno", "rò", "remo"), "es": ("rá", "rán", "ré", "remos"), "fr": ("era", "eront", "ira", "iront")}
+_WORD = regex.compile(r"[\w'-]+")
+CUE_REACH = 3  # words between a future auxiliary and its verb ("will also formally sign")
+
+
+def act_is_future(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the verb at [start, end) is itself in the future tense: a future form ("посетит",
+    "visiterà") or a future cue right before it ("will visit", "is to sign"), or, in German, a
+    future auxiliary earlier in the clause with the verb as the clause's final infinitive
+    ("wird ... besuchen", not the passive "werden ... vermittelt").
+
+    Stricter than ``clause_is_future``: a cue elsewhere in the clause ("the government's plan to
+    freeze pay") does not make another verb future."""
+    g = grammar(lang)
+    words = _WORD.findall(text, start, end)
+    if lang == "ru" and any(_ru_future_verb(w.casefold()) for w in words):
+        return True
+    if any(w.casefold().endswith(_FUTURE_ENDINGS.get(lang, ())) for w in words if len(w) > 4):
+        return True
+    if g.future is None:
+        return False
+    left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    before = list(_WORD.finditer(text, left, start))
+    near = before[-CUE_REACH - 1].start() if len(before) > CUE_REACH else left
+    if lang != "de" and g.future.search(text, near, start):
+        return True
+    if lang == "de" and words and g.future.search(text, left, start):  # German puts the infinitive last
+        last = words[-1]
+        right = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
+        clause_final = not _WORD.search(text, end, right) or text[end:right].strip(" .!?") == ""
+        return clause_final and last.islower() and last.endswith("n") and not last.startswith("ge")
+    return False
