@@ -62,13 +62,43 @@ def localise_agents(actors: list[Mention], places: list[Mention], sentences: tup
                 or entity.sector in UNLOCATED):
             out.append(actor)
             continue
-        country, where = _where(actor, places, sentences, dateline, home)
+        attached = _attached_place(actor, places)
+        antecedent = None if attached is not None else _antecedent(actor, actors)
+        if attached is not None and attached.place is not None:
+            country, where = attached.place.country, f"the place {attached.place.name!r}"
+        elif antecedent is not None and antecedent.entity is not None:
+            country, where = antecedent.entity.country, f"the earlier {antecedent.text!r}"
+        else:
+            country, where = _where(actor, places, sentences, dateline, home)
         if country is None:
             out.append(actor)
             continue
         note = f"{entity.source or 'kb'}; country from {where}"
         out.append(replace(actor, entity=replace(entity, country=country, code=f"{country}{entity.sector}", source=note)))
     return out
+
+
+ATTACHED_CHARS = 40  # "police in Paris", "власти в Ньямее", "In Minsk, police ..."
+
+
+def _attached_place(actor: Mention, places: list[Mention]) -> Mention | None:
+    near = [p for p in places if p.place is not None and p.place.country
+            and (0 <= p.start - actor.end <= ATTACHED_CHARS or 0 <= actor.start - p.end <= ATTACHED_CHARS)]
+    return min(near, key=lambda p: min(abs(p.start - actor.end), abs(actor.start - p.end)), default=None)
+
+
+def _antecedent(actor: Mention, actors: list[Mention]) -> Mention | None:
+    """The nearest earlier mention of the same sector tied to a country: "the army" after "Sudan's
+    army" is Sudan's, wherever the story was filed from."""
+    sector = actor.entity.sector if actor.entity is not None else None
+    found = None
+    for other in actors:
+        if other.start >= actor.start:
+            break
+        entity = other.entity
+        if entity is not None and entity.country and not entity.org and entity.sector == sector:
+            found = other
+    return found
 
 
 def _where(actor: Mention, places: list[Mention], sentences: tuple[Sentence, ...], dateline: Mention | None,

@@ -25,6 +25,12 @@ CASES = [
     ("en", "Pakistan's supreme court freed Asia Bibi. Pakistan's government said it would appeal. Police guarded the court.",
      "Police", "PAKCOP"),
     ("en", "Russia accused Ukraine. Police said the rally was peaceful.", "Police", "COP"),  # no country dominates
+    # an earlier mention of the same sector tied to a country beats the dateline ...
+    ("de", "Dschidda, 22. Oktober (dpa) – Vertreter der sudanesischen Armee und der RSF verhandeln. Die RSF stimmten zu. "
+           "Saudische Diplomaten vermitteln. Die Gespräche dauern an. Die Armee lehnte ab.", "Armee", "SDNMIL"),
+    # ... but not a place right next to the agent
+    ("en", "Sudan's army shelled Omdurman. In Khartoum, police detained dozens of protesters.", "police", "SDNCOP"),
+    ("en", "Russian police detained two activists. Police in Minsk dispersed a rally.", "Police", "BLRCOP"),
 ]
 
 
