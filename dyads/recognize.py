@@ -113,8 +113,9 @@ def _where(actor: Mention, places: list[Mention], sentences: tuple[Sentence, ...
 
 
 def dateline_place(places: list[Mention], sentences: Sequence[Sentence]) -> Mention | None:
-    """A place at the very start of the document: where the story was filed from."""
-    return next((p for p in places if p.place and p.place.country and p.start < 60 and sentences and p.start < sentences[0].end), None)
+    """The place a story was filed from: the place finder's dateline, at the start of the text or of the
+    line after its headline."""
+    return next((p for p in places if p.rule == "place:dateline" and p.place and p.place.country), None)
 
 
 def place_country(item: Processed) -> Callable[[Sentence], str | None]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+import dyads
+
 from dyads.code import load_coder
 from dyads.code.coder import DEFAULT_MODEL
 from dyads.code.extract import code_item, group_mentions
@@ -294,3 +296,15 @@ def test_reporters_told_are_no_actor() -> None:
 
     events = dyads.code_text("Kazakh Trade Minister Arman Shakkaliyev told reporters yesterday the new tariff plan is designed to avoid a deadlock when customs talks resume.", lang="en")
     assert not any(m.text == "reporters" for e in events for m in e.actor)
+
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Streik in Frankreich\n\nParis, 12. Februar 2026 (dpa) – Die französischen Gewerkschaften haben gegen die Regierung protestiert."),
+    ("de", "Astana, 14. Mai 2025 (dpa) – Der deutsche Außenminister ist zu einem Besuch in Kasachstan eingetroffen."),
+])
+def test_a_mixed_case_dateline_city_is_no_actor(lang: str, text: str) -> None:
+    events = dyads.code_text(text, lang=lang)
+    city = text.split("\n")[-1].split(",")[0]
+    assert events, "no event coded"
+    assert all(m.text != city for e in events for m in (*e.actor, *e.recipient))

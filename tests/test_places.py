@@ -165,6 +165,9 @@ def test_actor_overlap_blocks_bare_names(gaz: Gazetteer) -> None:
         ("en", "ALMATY, June 12 (Reuters) - Ministers met.", "ALMATY"),
         ("en", "Almaty city12 June , 10:39. Ministers met.", "Almaty"),
         ("ru", "Москва, 12 июня. Министры встретились.", "Москва"),
+        # after a headline line
+        ("de", "Streik in Frankreich\n\nParis, 12. Februar 2026 (dpa) – Die Gewerkschaften streikten.", "Paris"),
+        ("it", "Congo accusa il Ruanda\nKINSHASA, 3 febbraio 2026 (AGI) – Il governo ha accusato il Ruanda.", "KINSHASA"),
     ],
 )
 def test_dateline_place(gaz: Gazetteer, lang: str, text: str, name: str) -> None:

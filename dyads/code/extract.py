@@ -141,6 +141,9 @@ def _dateline(mention: Mention, sentence: Sentence) -> bool:
         return False
     if mention.text.isupper():
         return _DATELINE_RE.match(text, mention.end - sentence.start) is not None
+    tail = _DATELINE_RE.match(text, mention.end - sentence.start)
+    if tail is not None and any(ch.isdigit() or ch == "(" for ch in tail.group()):  # "Paris, 12. Februar 2026 (dpa) –"
+        return True
     return _DASH_DATELINE_RE.match(text, mention.end - sentence.start) is not None
 
 

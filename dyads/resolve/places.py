@@ -130,8 +130,30 @@ def _dateline_tail(head: str, m: regex.Match[str]) -> bool:
     return name.isupper() or not rest.startswith(",") or _DATELINE_TAIL.match(rest) is not None
 
 
-def _dateline(doc: Document, gaz: Gazetteer, rules: _Rules, lang: str) -> list[_Hit]:
+HEADLINE_CHARS = 200
+
+
+def _dateline_starts(doc: Document) -> list[int]:
+    """Where a dateline may stand: the start of the text, or the line after a headline."""
     start = doc.body_start
+    line_end = doc.text.find("\n", start)
+    if line_end < 0 or line_end - start > HEADLINE_CHARS:
+        return [start]
+    after = line_end
+    while after < len(doc.text) and doc.text[after].isspace():
+        after += 1
+    return [start, after] if after < len(doc.text) else [start]
+
+
+def _dateline(doc: Document, gaz: Gazetteer, rules: _Rules, lang: str) -> list[_Hit]:
+    for start in _dateline_starts(doc):
+        hit = _dateline_at(doc, start, gaz, rules, lang)
+        if hit:
+            return hit
+    return []
+
+
+def _dateline_at(doc: Document, start: int, gaz: Gazetteer, rules: _Rules, lang: str) -> list[_Hit]:
     head = doc.text[start : start + DATELINE_CHARS]
     m = _DATELINE.match(head)
     if not m or not _dateline_tail(head, m):
