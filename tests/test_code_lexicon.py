@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dyads.code.cues import cue_view
-from dyads.code.triggers import Lexicon, tokenize
+from dyads.code.triggers import Lexicon, lexicon_for, tokenize
 
 TRIGGERS = [
     ("phrase", "event", "mode", "context"),
@@ -44,9 +44,15 @@ def test_unknown_event_types_are_skipped() -> None:
     assert all(p.label != "NOT_A_TYPE" for p in LEX.triggers.patterns)
 
 
-def test_gap_is_at_most_four_tokens() -> None:
-    far = "Russia signed one two three four five agreement."
+def test_gap_is_at_most_six_tokens() -> None:
+    far = "Russia signed one two three four five six seven agreement."
     assert [h.pattern.phrase for h in LEX.triggers.find(tokenize(far))] == ["sign*"]
+
+
+def test_a_separable_verb_spans_a_long_gap() -> None:
+    text = "Lawrow warf der OSZE in seiner Rede vor, parteiisch zu sein."
+    hits = lexicon_for("de").triggers.find(tokenize(text))
+    assert any(h.label == "ACCUSE" and h.pattern.phrase == "warf* ~ vor" for h in hits)
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from ..ontology import PLOVER_TYPES, normalise_type
 # "l'attacco", "dell'attacco" and "attacco" share the word token that lexicons and features see.
 ELISION = r"(?<!\w)(?:[cdjlmnstv]|dell|dall|nell|sull|all|coll|degl|dagl|quell|quest|un|qu|jusqu|lorsqu|puisqu)['’](?=\w)"
 TOKEN_RE = re.compile(ELISION + r"|\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE | re.IGNORECASE)
-MAX_GAP = 4
+MAX_GAP = 6
 
 
 @dataclass(frozen=True)
