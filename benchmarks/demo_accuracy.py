@@ -1,8 +1,10 @@
 """How right are the demo's events? Scores `dyads demo` against the hand-coded key.
 
-    python benchmarks/demo_accuracy.py [--show]
+    python benchmarks/demo_accuracy.py [--show] [--corpus DIR]
 
 The key is tests/data/demo_gold.jsonl (written by hand for the invented demo articles).
+``--corpus DIR`` scores another folder of ``.txt`` articles against its ``key.jsonl`` instead,
+such as the wire-report development set in benchmarks/data/wire.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from rich.table import Table
 
 from dyads.evaluate.documents import read_document_gold, score_documents
 from dyads.export import record_to_event
-from dyads.run import demo
+from dyads.config import Config
+from dyads.run import code_inputs, demo
 from dyads.store import Store
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "demo_gold.jsonl"
@@ -26,17 +29,23 @@ GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "demo_gold.jsonl
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--show", action="store_true", help="list missed and extra events")
+    parser.add_argument("--corpus", type=Path, help="a folder of .txt articles with its key.jsonl (default: the demo)")
     args = parser.parse_args()
+    key = args.corpus / "key.jsonl" if args.corpus else GOLD
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "demo.duckdb")
-        demo(db)
+        if args.corpus:
+            files = sorted(str(p) for p in args.corpus.glob("*.txt") if not p.name.upper().startswith("README"))
+            code_inputs(files, Config.load(), db=db)
+        else:
+            demo(db)
         with Store(db, read_only=True) as store:
             records = store.query_events()
     events = defaultdict(list)
     for record in records:
         events[record["doc_id"]].append(record_to_event(record))
-    score = score_documents(read_document_gold(GOLD), events)
-    table = Table(title="demo events vs the hand-coded key")
+    score = score_documents(read_document_gold(key), events)
+    table = Table(title=f"{args.corpus.name if args.corpus else 'demo'} events vs the hand-coded key")
     for column in ("measure", "value"):
         table.add_column(column)
     table.add_row("gold events", str(score.gold))
