@@ -26,12 +26,16 @@ def score(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-
     db = str(tmp_path_factory.mktemp("demo") / "demo.duckdb")
     summary = demo(db)
     assert summary.failed == 0 and summary.ok == 12
+    return _score(db, GOLD)
+
+
+def _score(db: str, key: Path):  # type: ignore[no-untyped-def]
     with Store(db, read_only=True) as store:
         records = store.query_events()
     events = defaultdict(list)
     for record in records:
         events[record["doc_id"]].append(record_to_event(record))
-    return score_documents(read_document_gold(GOLD), events)
+    return score_documents(read_document_gold(key), events)
 
 
 def test_demo_precision_and_recall_stay_above_their_floors(score) -> None:  # type: ignore[no-untyped-def]
@@ -57,12 +61,7 @@ def test_wire_development_set_stays_above_its_floors(tmp_path: Path) -> None:
     files = sorted(str(p) for p in WIRE.glob("*.txt") if not p.name.upper().startswith("README"))
     summary = code_inputs(files, Config.load(), db=db)
     assert summary.failed == 0 and summary.ok == 40
-    with Store(db, read_only=True) as store:
-        records = store.query_events()
-    events = defaultdict(list)
-    for record in records:
-        events[record["doc_id"]].append(record_to_event(record))
-    score = score_documents(read_document_gold(WIRE / "key.jsonl"), events)
+    score = _score(db, WIRE / "key.jsonl")
     assert score.precision >= WIRE_PRECISION_FLOOR, score.precision
     assert score.recall >= WIRE_RECALL_FLOOR, score.recall
     assert score.dates_right / score.dates_gold >= DATE_FLOOR
