@@ -308,3 +308,16 @@ def test_a_mixed_case_dateline_city_is_no_actor(lang: str, text: str) -> None:
     city = text.split("\n")[-1].split(",")[0]
     assert events, "no event coded"
     assert all(m.text != city for e in events for m in (*e.actor, *e.recipient))
+
+
+
+def test_every_name_of_a_dateline_is_no_actor() -> None:
+    text = "KABUL, Afghanistan, April 22, 2026 (AP) — Iran sent two planeloads of relief supplies to Afghanistan."
+    (event,) = dyads.code_text(text, lang="en")
+    assert [m.text for m in event.actor] == ["Iran"]
+    assert all(m.start > 40 for m in event.recipient)
+
+
+def test_a_list_of_states_at_the_start_is_no_dateline() -> None:
+    (event,) = dyads.code_text("Russia, Belarus and Kazakhstan held talks on Monday.", lang="en", date="2026-04-22")
+    assert [m.text for m in event.actor] == ["Russia", "Belarus", "Kazakhstan"]

@@ -80,6 +80,13 @@ CASES = [
     ("es", "el Ministerio de Defensa ruso dijo.", "Ministerio de Defensa ruso", ("RUS", None, "MIL", "RUSMIL")),
     ("es", "el canciller argentino viajó.", "canciller argentino", ("ARG", None, "GOV", "ARGGOV")),
     ("es", "las tropas rusas avanzan.", "tropas rusas", ("RUS", None, "MIL", "RUSMIL")),
+    # a counterpart is the government of its country
+    ("en", "Lavrov met his Turkish counterpart.", "Turkish counterpart", ("TUR", None, "GOV", "TURGOV")),
+    ("ru", "Лавров провел переговоры с турецким коллегой.", "турецким коллегой", ("TUR", None, "GOV", "TURGOV")),
+    ("de", "Sie traf ihren ukrainischen Amtskollegen.", "ukrainischen Amtskollegen", ("UKR", None, "GOV", "UKRGOV")),
+    ("it", "Tajani ha incontrato il suo omologo algerino.", "omologo algerino", ("DZA", None, "GOV", "DZAGOV")),
+    # the foreign ministry's acronym is no former Mexican minister transliterated "Мид"
+    ("ru", "В МИД России заявили о протесте.", "МИД России", ("RUS", None, "GOV", "RUSGOV")),
 ]
 
 

@@ -131,20 +131,28 @@ def _posted_to(left: Mention, right: Mention, sentence: Sentence) -> bool:
 
 
 _DASH_DATELINE_RE = re.compile(r"(?:/[^\s–—]{2,30})?\s+[–—-]\s")  # "Beirut – ", "Gaza/Jerusalem – "
+DATELINE_HEAD_CHARS = 40
+_DATELINE_HEAD_RE = re.compile(r"[^\W\d_][\w .'-]{1,30},\s*")
 _DATELINE_RE = re.compile(r"\s*(?:,[^-–—:()]{1,25})?(?:\([^()]{1,40}\))?\s*[-–—:]")
 
 
 def _dateline(mention: Mention, sentence: Sentence) -> bool:
     """ "QUITO (AFP) - ...", "MOSCOW, May 3 (Reuters) -", "Madrid – ...": the place a story was filed from is no actor."""
     text = sentence.text
-    if not text or mention.start - sentence.start > 3:
-        return False
+    at = mention.start - sentence.start
+    if not text or at > DATELINE_HEAD_CHARS or (at > 3 and not _DATELINE_HEAD_RE.fullmatch(text, 0, at)):
+        return False  # the second part of "KABUL, Afghanistan, April 22 (AP) —" is part of the dateline too
+    if at > 3:
+        return _dated_tail(_DATELINE_RE.match(text, mention.end - sentence.start))
     if mention.text.isupper():
         return _DATELINE_RE.match(text, mention.end - sentence.start) is not None
-    tail = _DATELINE_RE.match(text, mention.end - sentence.start)
-    if tail is not None and any(ch.isdigit() or ch == "(" for ch in tail.group()):  # "Paris, 12. Februar 2026 (dpa) –"
+    if _dated_tail(_DATELINE_RE.match(text, mention.end - sentence.start)):  # "Paris, 12. Februar 2026 (dpa) –"
         return True
     return _DASH_DATELINE_RE.match(text, mention.end - sentence.start) is not None
+
+
+def _dated_tail(tail: re.Match[str] | None) -> bool:
+    return tail is not None and any(ch.isdigit() or ch == "(" for ch in tail.group())
 
 
 def group_mentions(mentions: Sequence[Mention], text: str, offset: int) -> list[Group]:
