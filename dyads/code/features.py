@@ -99,14 +99,15 @@ def _mask(tokens: Sequence[Token], actor_idx: set[int], recipient_idx: set[int])
 
 
 def _window(masked: Sequence[str], span: TokSpan | None, tag: str) -> list[str]:
+    """Up to three words on each side of a party. Articles are skipped: "a court sentenced" and
+    "the court sentenced" are the same act, and the article alone had become a strong cue."""
     if span is None:
         return [f"{tag}:none"]
-    feats = []
-    for k in (1, 2, 3):  # sentence-final marks are left out: "ends 3 tokens after A" is a length artefact
-        if span[0] - k >= 0 and masked[span[0] - k] not in _FINAL:
-            feats.append(f"{tag}-{k}={masked[span[0] - k]}")
-        if span[1] + k < len(masked) and masked[span[1] + k] not in _FINAL:
-            feats.append(f"{tag}+{k}={masked[span[1] + k]}")
+    before = [w for w in masked[max(0, span[0] - 6) : span[0]] if w not in _ARTICLES][-3:][::-1]
+    after = [w for w in masked[span[1] + 1 : span[1] + 7] if w not in _ARTICLES][:3]
+    # sentence-final marks are left out: "ends 3 tokens after A" is a length artefact
+    feats = [f"{tag}-{k}={w}" for k, w in enumerate(before, 1) if w not in _FINAL]
+    feats += [f"{tag}+{k}={w}" for k, w in enumerate(after, 1) if w not in _FINAL]
     return feats
 
 
