@@ -255,6 +255,11 @@ def test_a_countrys_diplomat_is_its_government(text: str, lang: str) -> None:
          "Он также призвал ОБСЕ осудить попытки вмешательства.", "ru", ("REQUEST", ["RUSGOV"], ["IGOOSCE"])),
         ("Il ministro degli Esteri russo ha criticato Washington. Lui ha anche chiesto all'OSCE di condannare le ingerenze.", "it",
          ("REQUEST", ["RUSGOV"], ["IGOOSCE"])),
+        # a state body with a country stands for its head too
+        ("Глава украинской делегации заявил, что Киев отвергает идею перемирий. Он потребовал от России прекращения огня.", "ru",
+         ("REQUEST", ["UKRGOV"], ["RUS"])),
+        ("Die ukrainische Außenministerin kritisierte Moskau. Sie rief die EU auf, die Sanktionen zu verschärfen.", "de",
+         ("REQUEST", ["UKRGOV"], ["IGOEU"])),
     ],
 )
 def test_a_subject_pronoun_continues_the_previous_sentences_office_holder(text: str, lang: str, expected: tuple) -> None:  # type: ignore[type-arg]

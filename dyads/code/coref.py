@@ -34,7 +34,7 @@ GROUP_MAX = 6  # parties a group reference ("the ministers") may stand for
 
 # A sentence that opens with "He"/"Он"/"Elle" continues the story of the previous sentence's first
 # named person or office holder ("... the Russian envoy said. He also called on the OSCE to ...").
-SUBJECT_PRONOUNS = {"en": {"he", "she"}, "ru": {"он", "она"}, "de": {"er"}, "it": {"lui", "lei"}, "fr": {"il", "elle"},
+SUBJECT_PRONOUNS = {"en": {"he", "she"}, "ru": {"он", "она"}, "de": {"er", "sie"}, "it": {"lui", "lei"}, "fr": {"il", "elle"},
                     "es": {"él", "ella"}}
 IMPERSONAL_NEXT = frozenset({"y", "faut", "est", "s'", "semble", "reste", "convient", "s'agit"})  # "Il y a", "Il faut"
 
@@ -105,11 +105,22 @@ def _pronoun_subject(text: str, offset: int, previous: list[Mention], lang: str)
     if len(tokens) < 3 or tokens[0].text not in SUBJECT_PRONOUNS.get(lang, ()) or tokens[1].text in IMPERSONAL_NEXT:
         return None
     antecedent = previous[0] if previous else None
-    if antecedent is None or antecedent.entity is None or antecedent.entity.kind not in ("person", "title"):
+    if antecedent is None or not _speaker_like(antecedent):
         return None
     start = offset + tokens[0].start
     return Mention(start, start + len(tokens[0].text), text[tokens[0].start : tokens[0].end], "actor", antecedent.entity,
                    rule=f"coref:pronoun -> {antecedent.text}")
+
+
+SPEAKER_SECTORS = frozenset({"GOV", "MIL", "OPP", "LEG"})  # "The Ukrainian delegation's head said ... He demanded"
+
+
+def _speaker_like(mention: Mention) -> bool:
+    """An office holder, or a state body with a country ("Глава украинской делегации ... Он потребовал")."""
+    entity = mention.entity
+    if entity is None:
+        return False
+    return entity.kind in ("person", "title") or (entity.kind == "group" and bool(entity.country) and entity.sector in SPEAKER_SECTORS)
 
 
 def _phrase_references(text: str, offset: int, refs: dict[str, tuple[Reference, ...]], earlier: list[list[Mention]],
