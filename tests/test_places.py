@@ -53,6 +53,18 @@ def test_place_versus_metonymy(gaz: Gazetteer, lang: str, text: str, located: st
 
 
 @pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("it", "Il presidente ha chiesto a Washington di accelerare le consegne."),
+        ("fr", "Le ministre a demandé à Washington d'accélérer les livraisons."),
+    ],
+)
+def test_whom_one_asks_is_no_place(gaz: Gazetteer, lang: str, text: str) -> None:
+    doc, sentences = _doc(text, lang)
+    assert find_places(doc, sentences, [], gaz) == []
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "name", "iso3", "resolution"),
     [
         ("en", "Troops were deployed in Kazakhstan.", "Kazakhstan", "KAZ", "country"),

@@ -63,6 +63,7 @@ class _Rules:
     name: regex.Pattern[str]
     stop: frozenset[str]
     heads: frozenset[str]  # words that make a longer name of another thing: "Laurel County", "Paris Street"
+    dative: frozenset[str] = frozenset()  # verbs after which "a"/"à" + name is whom one asks or gives to
 
 
 @lru_cache(maxsize=16)
@@ -78,7 +79,8 @@ def _rules(lang: str) -> _Rules:
     locative = regex.compile(rf"(?<![\w])(?:{prep})(?P<name>{NAME})", regex.VERSION1)
     stop = frozenset(fold(r[1]) for r in rows if r[0] == "stop")
     heads = frozenset(fold(r[1]) for r in rows if r[0] == "head")
-    return _Rules(locative, regex.compile(NAME, regex.VERSION1), stop, heads)
+    dative = frozenset(fold(r[1]) for r in rows if r[0] == "dative")
+    return _Rules(locative, regex.compile(NAME, regex.VERSION1), stop, heads, dative)
 
 
 @dataclass
@@ -174,6 +176,8 @@ def _sentence_hits(text: str, s: Sentence, gaz: Gazetteer, rules: _Rules, lang: 
     # a located name starts with a capital after its preposition: no capital past the first letter, no match
     locatives: Iterable[regex.Match[str]] = () if chunk[1:].islower() else rules.locative.finditer(chunk)
     for m in locatives:
+        if rules.dative and _after_dative_verb(chunk, m.start(), rules.dative):
+            continue  # "ha chiesto a Washington di ...": Washington is asked, not where it happens
         group = "name"
         found = None
         if m.group("art"):  # "Los Angeles", "Le Havre": the article may belong to the name
@@ -215,6 +219,14 @@ def _sentence_hits(text: str, s: Sentence, gaz: Gazetteer, rules: _Rules, lang: 
         out.append(_Hit(a, b, text[a:b], key, cands, "bare"))
         busy.append((a, b))
     return out
+
+
+_LAST_WORD = regex.compile(r"([\w'’]+)\W*$")
+
+
+def _after_dative_verb(chunk: str, at: int, dative: frozenset[str]) -> bool:
+    word = _LAST_WORD.search(chunk, max(0, at - 30), at)
+    return word is not None and fold(word.group(1)) in dative
 
 
 @lru_cache(maxsize=16)
