@@ -326,3 +326,17 @@ def test_every_name_of_a_dateline_is_no_actor() -> None:
 def test_a_list_of_states_at_the_start_is_no_dateline() -> None:
     (event,) = dyads.code_text("Russia, Belarus and Kazakhstan held talks on Monday.", lang="en", date="2026-04-22")
     assert [m.text for m in event.actor] == ["Russia", "Belarus", "Kazakhstan"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("it", "Ieri le Rsf hanno bombardato un campo per sfollati alla periferia di El Fasher, uccidendo dodici civili."),
+    ("ru", "По данным ведомства, в ходе разгона задержаны 37 человек и несколько демонстрантов."),
+])
+def test_civilians_after_a_violent_verb_are_no_actor(lang: str, text: str) -> None:
+    events = dyads.code_text(text, lang=lang, date="2026-01-01")
+    assert not any(m.entity is not None and m.entity.sector in ("CVL", "REF") for e in events for m in e.actor)
+
+
+def test_protesters_before_a_violent_verb_stay_its_actor() -> None:
+    events = dyads.code_text("Protesters attacked police officers in Athens on Sunday.", lang="en", date="2026-01-01")
+    assert any(e.event == "ASSAULT" and e.actor[0].entity.sector == "CVL" for e in events)

@@ -240,6 +240,8 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         return _drop(c, "reporters told something are its audience, not an actor")
     if view.trigger is not None and _names_party(view.trigger.start, view.trigger.end, groups, c, offset):
         return _drop(c, "the trigger word names another party ('los huelguistas', 'protesters'): that party is the actor")
+    if _victim_alone(c):
+        return _drop(c, "civilians or refugees after a violent verb are its victims, not its actor")
     notes: list[str] = []
     score = res.confidence + (RECIPIENT_BONUS if c.recipient is not None else 0.0)
     if view.cues.actor_speaks and view.trigger is not None and view.actor is not None:
@@ -269,6 +271,19 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
     if view.trigger is None and res.confidence < NO_TRIGGER_MIN:
         return _drop(c, f"no trigger and confidence below {NO_TRIGGER_MIN}")
     return Candidate(c.actor, c.recipient, view, res, score, tuple(notes))
+
+
+VICTIM_SECTORS = frozenset({"CVL", "REF"})
+VIOLENT = frozenset({"ASSAULT", "COERCE"})
+
+
+def _victim_alone(c: Candidate) -> bool:
+    """ "Rsf shelled a camp for displaced people, killing twelve civilians", "задержаны 37 человек":
+    civilians named after a violent verb are what it was done to."""
+    entity = c.actor.mentions[0].entity
+    view = c.view
+    return (c.result.event in VIOLENT and entity is not None and entity.sector in VICTIM_SECTORS
+            and view.actor is not None and any(h.label in VIOLENT and h.last < view.actor[0] for h in view.triggers))
 
 
 def _audience(group: Group, tokens: Sequence[Token], offset: int) -> bool:
