@@ -85,6 +85,9 @@ CASES = [
     ("ru", "Лавров провел переговоры с турецким коллегой.", "турецким коллегой", ("TUR", None, "GOV", "TURGOV")),
     ("de", "Sie traf ihren ukrainischen Amtskollegen.", "ukrainischen Amtskollegen", ("UKR", None, "GOV", "UKRGOV")),
     ("it", "Tajani ha incontrato il suo omologo algerino.", "omologo algerino", ("DZA", None, "GOV", "DZAGOV")),
+    # bare "forces" with a country or its capital
+    ("it", "Kharkiv è stata bombardata dalle forze di Mosca.", "forze di Mosca", ("RUS", None, "MIL", "RUSMIL")),
+    ("fr", "Les forces russes ont avancé.", "forces russes", ("RUS", None, "MIL", "RUSMIL")),
     # the foreign ministry's acronym is no former Mexican minister transliterated "Мид"
     ("ru", "В МИД России заявили о протесте.", "МИД России", ("RUS", None, "GOV", "RUSGOV")),
 ]
