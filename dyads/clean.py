@@ -40,6 +40,8 @@ _NEUTRAL = (
     r"((facebook|twitter|x|telegram|vk|vkontakte|whatsapp|linkedin|instagram|youtube|email|e-mail|rss|ok|pinterest|reddit)[\s|•·,/]*){2,}",
     r"(facebook|twitter|telegram|vk|whatsapp|linkedin|instagram|youtube|rss)",
 )
+# A line that opens with a copyright sign is a site's notice however long ("© Использование материалов ...").
+_COPYRIGHT = re.compile(r"(©|\(c\)\s|copyright\b)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:;\"»”)]\s*$")
 _DATELINE = re.compile(r"(\(\w[\w .-]{1,30}\)\s*[-–—]|/[^/\n]{2,25}/\.?|^[A-ZА-ЯЁ][\w .'-]{1,40},\s*\d{1,2}\s+\w+)")
 
@@ -69,7 +71,7 @@ def find_boilerplate(text: str, rules: re.Pattern[str], languages: tuple[str, ..
     first = next((i for i, (s, e) in enumerate(lines) if text[s:e].strip()), -1)
     for i, (start, end) in enumerate(lines):
         line = text[start:end].strip()
-        if line and len(line) <= MAX_RULE_LINE and rules.fullmatch(line):
+        if line and ((len(line) <= MAX_RULE_LINE and rules.fullmatch(line)) or _COPYRIGHT.match(line)):
             flagged[i] = True
     _flag_nav_runs(text, lines, flagged, first, languages)
     spans: list[tuple[int, int]] = []

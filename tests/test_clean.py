@@ -35,6 +35,9 @@ def _removed_lines(doc: Document) -> list[str]:
         "Share  Tweet  Email", "Related: Ministers meet in Geneva", "Nous utilisons des cookies pour améliorer votre expérience.",
         "Utilizziamo i cookie per migliorare la tua esperienza", "Wir verwenden Cookies, um unsere Website zu verbessern.",
         "Мы используем файлы cookie для улучшения работы сайта", "Utilizamos cookies propias y de terceros.", "See also:",
+        # a copyright notice of any length
+        "© Использование материалов сайта допускается только с прямой гиперссылкой на страницу, с которой материал "
+        "заимствован. " * 4,
     ],
 )
 def test_boilerplate_line_is_removed(line: str) -> None:
