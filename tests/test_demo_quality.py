@@ -16,8 +16,8 @@ from dyads.run import demo
 from dyads.store import Store
 
 GOLD = Path(__file__).parent / "data" / "demo_gold.jsonl"
-PRECISION_FLOOR = 0.72  # measured 0.78 (benchmarks/demo_accuracy.py); room for retraining noise
-RECALL_FLOOR = 0.54  # measured 0.60
+PRECISION_FLOOR = 0.75  # measured 0.81 (benchmarks/demo_accuracy.py); room for retraining noise
+RECALL_FLOOR = 0.58  # measured 0.64
 DATE_FLOOR = 0.85
 
 
@@ -49,8 +49,8 @@ def test_demo_event_dates_are_right(score) -> None:  # type: ignore[no-untyped-d
 
 
 WIRE = Path(__file__).parents[1] / "benchmarks" / "data" / "wire"
-WIRE_PRECISION_FLOOR = 0.60  # measured 0.65 (benchmarks/demo_accuracy.py --corpus benchmarks/data/wire)
-WIRE_RECALL_FLOOR = 0.45  # measured 0.49
+WIRE_PRECISION_FLOOR = 0.61  # measured 0.66 (benchmarks/demo_accuracy.py --corpus benchmarks/data/wire)
+WIRE_RECALL_FLOOR = 0.47  # measured 0.51
 
 
 def test_wire_development_set_stays_above_its_floors(tmp_path: Path) -> None:
