@@ -240,7 +240,7 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         return _drop(c, "reporters told something are its audience, not an actor")
     if view.trigger is not None and _names_party(view.trigger.start, view.trigger.end, groups, c, offset):
         return _drop(c, "the trigger word names another party ('los huelguistas', 'protesters'): that party is the actor")
-    if _victim_alone(c):
+    if _victim_as_actor(c):
         return _drop(c, "civilians or refugees after a violent verb are its victims, not its actor")
     notes: list[str] = []
     score = res.confidence + (RECIPIENT_BONUS if c.recipient is not None else 0.0)
@@ -277,7 +277,7 @@ VICTIM_SECTORS = frozenset({"CVL", "REF"})
 VIOLENT = frozenset({"ASSAULT", "COERCE"})
 
 
-def _victim_alone(c: Candidate) -> bool:
+def _victim_as_actor(c: Candidate) -> bool:
     """ "Rsf shelled a camp for displaced people, killing twelve civilians", "задержаны 37 человек":
     civilians named after a violent verb are what it was done to."""
     entity = c.actor.mentions[0].entity
