@@ -45,15 +45,16 @@ HOME_MIN = 2
 
 
 def localise_agents(actors: list[Mention], places: list[Mention], sentences: tuple[Sentence, ...]) -> list[Mention]:
-    """Give a bare agent ("police", "protesters") the country of where its sentence happens.
+    """Give a bare agent ("police", "protesters") the country of where it acts (``_where``).
 
-    The place named in the same sentence wins, else the dateline (a place at the very start of
-    the document), else the document's home country: the one most of its places lie in ("the
-    jury" in a story set in Houston, Dallas and Austin). A bare office ("the president") takes
-    only the home country. Agents already tied to a country or an organisation keep it, and
-    unidentified armed men (UAF) stay of no country.
+    A place right beside it wins ("police in Minsk"), else the nearest earlier mention of its
+    sector with a country ("the army" after "Sudan's army"), else, for a group word, the place
+    named in its sentence or the dateline, else the document's home country: the one most of its
+    places and country-bound actors point to ("the jury" in a story set in Houston, Dallas and
+    Austin). Agents already tied to a country or an organisation keep it, and unidentified armed
+    men (UAF) stay of no country.
     """
-    dateline = dateline_place(places, sentences)
+    dateline = dateline_place(places)
     home = home_country(places, actors)
     out = []
     for actor in actors:
@@ -62,14 +63,7 @@ def localise_agents(actors: list[Mention], places: list[Mention], sentences: tup
                 or entity.sector in UNLOCATED):
             out.append(actor)
             continue
-        attached = _attached_place(actor, places)
-        antecedent = None if attached is not None else _antecedent(actor, actors)
-        if attached is not None and attached.place is not None:
-            country, where = attached.place.country, f"the place {attached.place.name!r}"
-        elif antecedent is not None and antecedent.entity is not None:
-            country, where = antecedent.entity.country, f"the earlier {antecedent.text!r}"
-        else:
-            country, where = _where(actor, places, sentences, dateline, home)
+        country, where = _where(actor, actors, places, sentences, dateline, home)
         if country is None:
             out.append(actor)
             continue
@@ -101,8 +95,16 @@ def _antecedent(actor: Mention, actors: list[Mention]) -> Mention | None:
     return found
 
 
-def _where(actor: Mention, places: list[Mention], sentences: tuple[Sentence, ...], dateline: Mention | None,
-           home: str | None) -> tuple[str | None, str]:
+def _where(actor: Mention, actors: list[Mention], places: list[Mention], sentences: tuple[Sentence, ...],
+           dateline: Mention | None, home: str | None) -> tuple[str | None, str]:
+    """(country, why) for a bare agent: a place right beside it, else the nearest earlier mention of its
+    sector with a country, else (groups) the nearest place in its sentence or the dateline, else home."""
+    attached = _attached_place(actor, places)
+    if attached is not None and attached.place is not None:
+        return attached.place.country, f"the place {attached.place.name!r}"
+    antecedent = _antecedent(actor, actors)
+    if antecedent is not None and antecedent.entity is not None:
+        return antecedent.entity.country, f"the earlier {antecedent.text!r}"
     if actor.entity is not None and actor.entity.kind == "group":
         sentence = next((s for s in sentences if s.start <= actor.start < s.end), None)
         local = [p for p in places if sentence and sentence.start <= p.start < sentence.end and p.place and p.place.country]
@@ -112,7 +114,7 @@ def _where(actor: Mention, places: list[Mention], sentences: tuple[Sentence, ...
     return home, "the document's places"
 
 
-def dateline_place(places: list[Mention], sentences: Sequence[Sentence]) -> Mention | None:
+def dateline_place(places: list[Mention]) -> Mention | None:
     """The place a story was filed from: the place finder's dateline, at the start of the text or of the
     line after its headline."""
     return next((p for p in places if p.rule == "place:dateline" and p.place and p.place.country), None)
@@ -123,7 +125,7 @@ def place_country(item: Processed) -> Callable[[Sentence], str | None]:
     country, else the document's home country."""
     places = [m for m in item.mentions if m.kind == "place" and m.place is not None and m.place.country]
     actors = [m for m in item.mentions if m.kind == "actor"]
-    dateline = dateline_place(places, item.sentences)
+    dateline = dateline_place(places)
     fallback = dateline.place.country if dateline is not None and dateline.place is not None else home_country(places, actors)
 
     def where(sentence: Sentence) -> str | None:
