@@ -142,13 +142,13 @@ def _dateline(mention: Mention, sentence: Sentence) -> bool:
     at = mention.start - sentence.start
     if not text or at > DATELINE_HEAD_CHARS or (at > 3 and not _DATELINE_HEAD_RE.fullmatch(text, 0, at)):
         return False  # the second part of "KABUL, Afghanistan, April 22 (AP) —" is part of the dateline too
+    tail = _DATELINE_RE.match(text, mention.end - sentence.start)
     if at > 3:
-        return _dated_tail(_DATELINE_RE.match(text, mention.end - sentence.start))
+        return _dated_tail(tail)
     if mention.text.isupper():
-        return _DATELINE_RE.match(text, mention.end - sentence.start) is not None
-    if _dated_tail(_DATELINE_RE.match(text, mention.end - sentence.start)):  # "Paris, 12. Februar 2026 (dpa) –"
-        return True
-    return _DASH_DATELINE_RE.match(text, mention.end - sentence.start) is not None
+        return tail is not None
+    # "Paris, 12. Februar 2026 (dpa) –", "Madrid – "
+    return _dated_tail(tail) or _DASH_DATELINE_RE.match(text, mention.end - sentence.start) is not None
 
 
 def _dated_tail(tail: re.Match[str] | None) -> bool:

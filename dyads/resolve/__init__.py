@@ -179,15 +179,15 @@ def _as_intent(event: Event) -> dict[str, Any]:
 
 
 def _act_is_future(event: Event, text: str, lang: str, anchor: int) -> bool:
-    if event.trigger_start is None:
-        return False
-    at = anchor - event.sentence_start
-    return act_is_future(text[event.sentence_start : event.sentence_end], at, at + len(event.trigger_text or ""), lang)
+    return event.trigger_start is not None and act_is_future(*_trigger_in_sentence(event, text, anchor), lang)
 
 
 def _future_tense(event: Event, text: str, lang: str, anchor: int) -> bool:
-    sentence = text[event.sentence_start : event.sentence_end]
+    return clause_is_future(*_trigger_in_sentence(event, text, anchor), lang)
+
+
+def _trigger_in_sentence(event: Event, text: str, anchor: int) -> tuple[str, int, int]:
+    """The event's sentence and the trigger's [start, end) within it."""
     at = max(0, anchor - event.sentence_start)
-    end = at + len(event.trigger_text or "")
-    return clause_is_future(sentence, at, end, lang)
+    return text[event.sentence_start : event.sentence_end], at, at + len(event.trigger_text or "")
 
