@@ -127,11 +127,12 @@ class Composer:
         if employer is not None and gap in LEFT_GAPS:  # "Ryanair pilots", "Amazon workers": the company's labour
             return self.build(i, i + 2, employer, head)
         head = first.get(*HEADS)
+        joined = gap in self.connectors or (gap == "" and self.lang in GENITIVE_LANGS)  # "of", "di", or a genitive
         members = self.members(i, i + 1, second, head)
-        if members is not None and (gap in self.connectors or (gap == "" and self.lang in GENITIVE_LANGS)):
+        if members is not None and joined:
             return members, i + 2  # "боевики ИГИЛ", "i miliziani di Hezbollah", "fighters of Hamas"
         employer = self.employer(second, head)
-        if employer is not None and (gap in self.connectors or (gap == "" and self.lang in GENITIVE_LANGS)):
+        if employer is not None and joined:
             return self.build(i, i + 2, employer, head)  # "пилоты Ryanair", "i piloti di Ryanair"
         if head is None or second.get("person", "actor") is not None:
             return None, i + 1
