@@ -248,3 +248,27 @@ def test_a_named_office_holder_takes_the_titles_sector_unless_former(kb: Knowled
                                                                       code: str) -> None:
     persons = [m for m in kb.find_mentions(text, lang, date=date) if "Maas" in m.text or "Маас" in m.text]
     assert [m.entity.code for m in persons] == [code]
+
+
+@pytest.mark.parametrize(("lang", "text", "mention"), [
+    ("en", "Police detained 57 people on Friday.", "57 people"),
+    ("en", "Riot police detained at least nine people.", "at least nine people"),
+    ("en", "Tens of thousands of people marched.", "Tens of thousands of people"),
+    ("ru", "Несколько тысяч человек собрались у парламента.", "Несколько тысяч человек"),
+    ("ru", "В ходе разгона задержаны 37 человек.", "37 человек"),
+    ("de", "Mindestens 54 Menschen wurden festgenommen.", "Mindestens 54 Menschen"),
+    ("it", "Decine di migliaia di persone hanno manifestato.", "Decine di migliaia di persone"),
+    ("fr", "Des centaines de personnes ont défilé.", "Des centaines de personnes"),
+])
+def test_counted_people_are_a_group(kb: KnowledgeBase, lang: str, text: str, mention: str) -> None:
+    found = {m.text: m for m in kb.find_mentions(text, lang)}
+    assert mention in found and found[mention].entity.sector == "CVL" and found[mention].rule == "kb:count"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The people of the region were consulted."),
+    ("en", "He talked about people in need."),
+    ("fr", "Des personnes ont été vues."),
+])
+def test_uncounted_people_are_no_group(kb: KnowledgeBase, lang: str, text: str) -> None:
+    assert not any(m.entity is not None and m.entity.sector == "CVL" for m in kb.find_mentions(text, lang))

@@ -22,7 +22,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from ..lang import available_languages, read_tsv
 from ..model import Entity, Mention
 from .entries import Entry
 from .matcher import Hit
@@ -36,6 +38,10 @@ ROMANCE_ADJ_AFTER = {"it", "fr", "es"}
 HYPHEN_COMPOUND_LANGS = {"de"}
 MEMBER_SECTORS = frozenset({"REB", "MIL"})  # fighters, militants, troops
 ARMED_SECTORS = frozenset({"REB", "MIL", "GOV", "UAF"})  # the Taliban resolve to AFGGOV after August 2021
+COUNTED_SECTORS = frozenset({"CVL", "REF", "LAB"})  # "57 people", "several hundred supporters", "200 workers"
+COUNT_WORDS = 4  # at most this many counts in a row: "tens of thousands of", "не менее двух"
+COUNT_CHARS = 60
+_NUMBER = re.compile(r"\d[\d.,\u00a0\u202f]*\+?")
 _PRO = re.compile(r"(?i)(?<!\w)(?:pro|anti|про|анти|filo)[-\s]?$")
 _FORMER = re.compile(r"(?i)(?<!\w)(?:former|ex|бывш\w*|экс|ehemalig\w*|frühere\w*|ancien\w*|già|antiguo|antigua)[-\s]*(?:\w+\s+)?$")
 _WORD = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ](?:\.|[\w'’-]+)")
@@ -299,9 +305,36 @@ class Composer:
             entity = Entity(text, None, None, title.sector, None, title.sector, "title", title.source)
             return self.with_name(Found(piece.start, piece.end, entity, "kb:title", title.role), i + 1)
         sector = piece.get("sector")
-        if sector is not None and normalise(text).strip() in self.alone and not _PRO.search(self.text, max(0, piece.start - 5), piece.start):
-            return Found(piece.start, piece.end, Entity(text, None, None, sector.sector, None, sector.sector, "group", sector.source), "kb:sector"), i + 1
-        return None, i + 1
+        if sector is None or _PRO.search(self.text, max(0, piece.start - 5), piece.start):
+            return None, i + 1
+        start, rule = (piece.start, "kb:sector") if normalise(text).strip() in self.alone else (None, "kb:count")
+        if start is None and sector.sector in COUNTED_SECTORS:
+            start = counted_start(self.text, piece.start, self.lang)  # "37 человек": a count makes a generic word a party
+        if start is None:
+            return None, i + 1
+        text = self.text[start : piece.end]
+        return Found(start, piece.end, Entity(text, None, None, sector.sector, None, sector.sector, "group", sector.source), rule), i + 1
+
+
+@lru_cache(maxsize=16)
+def _count_pattern(lang: str | None) -> re.Pattern[str]:
+    """A count ending right before a group word, from quantities.tsv: "at least nine", "tens of thousands of"."""
+    rows = [row for code in ([lang] if lang else available_languages()) for row in read_tsv(code, "quantities.tsv")]
+
+    def forms(wanted: str) -> str:
+        found = sorted({form for kind, form, *_ in rows if kind == wanted}, key=len, reverse=True)
+        return "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in found) or "(?!)"
+
+    count = rf"(?:(?:{forms('about')})\s+)*(?:{_NUMBER.pattern}|{forms('count')})(?:\s+(?:{forms('link')}))?\s+"
+    return re.compile(rf"(?<![\w'’])(?:{count}){{1,{COUNT_WORDS}}}$", re.IGNORECASE)
+
+
+def counted_start(text: str, start: int, lang: str | None) -> int | None:
+    """Where a count right before ``start`` begins ("at least nine people", "несколько тысяч человек",
+    "decine di persone"), or None when no number or quantity word stands there."""
+    window = max(0, start - COUNT_CHARS)
+    match = _count_pattern(lang).search(text, window, start)
+    return match.start() if match else None
 
 
 def _titled(person: Entity, title: Entity) -> Entity:

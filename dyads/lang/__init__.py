@@ -6,6 +6,7 @@ Adding a language means adding ``dyads/lang/<xx>/`` with the files below; no cod
 - ``orgs.tsv``       names and acronyms of international organisations (kb)
 - ``sectors.tsv``    institution and group words -> PLOVER sector (kb)
 - ``titles.tsv``     office titles -> sector and role (kb)
+- ``quantities.tsv`` words that count people, so "57 people" and "несколько тысяч человек" are groups (kb)
 - ``people.tsv``     native-script name forms of knowledge-base people (kb)
 - ``non_actors.tsv`` phrases that look like a party but name none: "Latin America", "долларов США", "к власти" (kb)
 - ``triggers.tsv``   event trigger phrases -> PLOVER type, mode, context (coder)
