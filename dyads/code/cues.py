@@ -67,11 +67,21 @@ def _agent(cues: Sequence[Hit], span: tuple[int, int] | None, tokens: Sequence[T
         return False
     first = span[0]
     for c in cues:
-        if c.label == "agent" and 0 < first - c.last <= AGENT_WINDOW:
+        if c.label == "agent" and 0 < first - c.last <= AGENT_WINDOW and not _after_noun(c, tokens):
             between = tokens[c.last + 1 : first]
             if not any(t.text in CLAUSE_BREAKS or t.text == "," for t in between):
                 return True
     return False
+
+
+# "a request by the IAEA", "der Angriff von Rebellen": "by" after a noun with its article marks the
+# author of that noun, not the agent of a passive verb
+NOUN_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "un", "una", "uno", "il", "lo", "la", "le", "l'", "ein", "eine",
+                              "einen", "einer", "der", "die", "das", "den", "dem", "des", "une", "el", "los", "las"})
+
+
+def _after_noun(marker: Hit, tokens: Sequence[Token]) -> bool:
+    return marker.last >= 2 and tokens[marker.last - 2].text.lower() in NOUN_DETERMINERS
 
 
 # "is shelling", "будет атаковать": an auxiliary that makes a progressive or a future, not a passive
@@ -85,8 +95,17 @@ def _patient_subject(cues: Sequence[Hit], tokens: Sequence[Token], trigger: Hit 
     word = tokens[trigger.first].text
     if word.endswith(("ing", "ть", "ться")):
         return False
-    return any(c.label == "passive" and c.last == trigger.first - 1 and tokens[c.last].text not in NOT_PASSIVE_AUX
-               and c.first > actor[1] for c in cues)
+    return any(c.label == "passive" and c.first > actor[1] and tokens[c.last].text not in NOT_PASSIVE_AUX
+               and (c.last == trigger.first - 1 or _verb_final(c, tokens, trigger)) for c in cues)
+
+
+# German past passive auxiliaries: the participle closes the clause ("wurden am Abend festgenommen")
+VERB_FINAL_PASSIVE = frozenset({"wurde", "wurden", "worden"})
+
+
+def _verb_final(cue: Hit, tokens: Sequence[Token], trigger: Hit) -> bool:
+    between = tokens[cue.last + 1 : trigger.first]
+    return tokens[cue.last].text in VERB_FINAL_PASSIVE and len(between) <= 8 and not any(t.text in ",;:" for t in between)
 
 
 def _source(cues: Sequence[Hit], span: tuple[int, int] | None, tokens: Sequence[Token]) -> bool:
