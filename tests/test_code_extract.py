@@ -340,3 +340,43 @@ def test_civilians_after_a_violent_verb_are_no_actor(lang: str, text: str) -> No
 def test_protesters_before_a_violent_verb_stay_its_actor() -> None:
     events = dyads.code_text("Protesters attacked police officers in Athens on Sunday.", lang="en", date="2026-01-01")
     assert any(e.event == "ASSAULT" and e.actor[0].entity.sector == "CVL" for e in events)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Germany delivered two Patriot systems to Ukraine on Monday.", ("AID", "DEU", "UKR")),
+    ("de", "Die Ukraine griff in der Nacht eine Ölraffinerie in Saratow an.", ("ASSAULT", "UKR", "RUS")),
+    ("en", "Russia withdrew its troops from Syria in May.", ("RETREAT", "RUS", "SYR")),
+])
+def test_a_place_in_another_country_is_the_target_of_an_act_without_recipient(lang: str, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    events = dyads.code_text(text, lang=lang, date="2026-01-01")
+    found = [(e.event, e.actor[0].entity.code, e.recipient[0].entity.code) for e in events if e.actor and e.recipient]
+    assert expected in found
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    ("en", "French police detained three activists in Paris on Friday.", "Paris"),  # the actor's own country
+    ("en", "The UN office allocated 2 million dollars from the Central Emergency Response Fund in Geneva.", "Geneva"),  # where it comes from
+])
+def test_a_place_is_no_target_at_home_or_as_an_origin(lang: str, text: str, place: str) -> None:
+    events = dyads.code_text(text, lang=lang, date="2026-01-01")
+    assert not any(m.text == place for e in events for m in e.recipient)
+
+
+def test_a_speaker_named_after_the_act_does_not_do_it() -> None:
+    text = ("Police fired tear gas and used water cannon against masked protesters in Lyon after they threw bottles at officers, "
+            "the Interior Ministry said.")
+    coded = _coded(text, {"Police": "FRACOP", "protesters": "FRACVL", "Interior Ministry": "FRAGOV"})
+    assert ("ASSAULT", ("FRACOP",), ("FRACVL",)) in coded  # the second act, coordinated with the first trigger, is kept
+    assert not any(actor == ("FRAGOV",) for _, actor, _ in coded)
+
+
+def test_the_subject_of_a_german_verb_final_passive_is_acted_on() -> None:
+    events = dyads.code_text("Mindestens 54 Menschen wurden am Abend in Paris festgenommen.", lang="de", date="2026-01-01")
+    assert not any(m.entity is not None and m.entity.sector == "CVL" for e in events for m in e.actor)
+    assert any(e.event == "COERCE" and e.recipient and e.recipient[0].text == "Mindestens 54 Menschen" for e in events)
+
+
+def test_by_after_a_noun_names_its_author_not_a_passive_agent() -> None:
+    text = "Iran on Monday refused a request by the International Atomic Energy Agency to send inspectors."
+    events = dyads.code_text(text, lang="en", date="2026-01-01")
+    assert [(e.event, e.actor[0].entity.code, e.recipient[0].entity.code) for e in events] == [("REJECT", "IRN", "IGOIAEA")]

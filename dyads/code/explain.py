@@ -70,7 +70,8 @@ def explain(text: str, lang: str | None = None, date: str | None = None, ctx: Co
     for n, sentence, actors in coded_sentences(item):
         out.mentions.extend(m for m in actors if m.rule.startswith("coref:"))  # what coreference added
         stext = sentence.text or text[sentence.start : sentence.end]
-        cands, chosen = sentence_candidates(coder, stext, sentence.start, actors, lang, where(sentence))
+        places = [m for m in item.mentions if m.kind == "place" and sentence.start <= m.start < sentence.end]
+        cands, chosen = sentence_candidates(coder, stext, sentence.start, actors, lang, where(sentence), places=places)
         kept = {id(c) for c in chosen}
         for c in cands:
             out.candidates.append(_row(n, c, id(c) in kept))

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from ..model import Document, Event, Mention, Processed, Sentence, stable_id
+from ..lang import read_tsv
+from ..model import Document, Entity, Event, Mention, Processed, Sentence, stable_id
 from ..ontology import INTENT_OF, NO_EVENT, goldstein
 from ..recognize import place_country
 from . import coref
@@ -246,8 +248,8 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
     score = res.confidence + (RECIPIENT_BONUS if c.recipient is not None else 0.0)
     if view.cues.actor_speaks and view.trigger is not None and view.actor is not None:
         subject_between = _group_between(groups, c.actor, tokens, view.actor[1], view.trigger.first, offset)
-        if subject_between and res.event in MATERIAL:
-            return _drop(c, "the actor only reports another actor's action")  # "X said Y attacked Z"
+        if res.event in MATERIAL and (subject_between or _subject_before(groups, c, tokens, offset)):
+            return _drop(c, "the actor only reports another actor's action")  # "X said Y attacked Z", "Y attacked Z, X said"
         notes.append("actor is the speaker of a statement")
         score += 0.05
     if view.cues.patient_subject and not view.cues.actor_is_agent:
@@ -266,6 +268,7 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         notes.append("meeting of a compound actor: no recipient")
         score += 0.1
     if (view.trigger is not None and res.rule is None and res.event != view.trigger.label and res.confidence < OFF_TRIGGER_MIN
+            and not _coordinated_trigger(view, res.event, tokens)
             and view.trigger.label not in INTENT_OF.get(res.event, ())):  # an announced act may be recoded to its intent type
         return _drop(c, f"the model's type differs from the trigger's ({view.trigger.label}) at confidence below {OFF_TRIGGER_MIN}")
     if view.trigger is None and res.confidence < NO_TRIGGER_MIN:
@@ -273,17 +276,32 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
     return Candidate(c.actor, c.recipient, view, res, score, tuple(notes))
 
 
-VICTIM_SECTORS = frozenset({"CVL", "REF"})
+VICTIM_SECTORS = frozenset({"CVL", "REF", "LAB"})
 VIOLENT = frozenset({"ASSAULT", "COERCE"})
+
+
+COORDINATED_TRIGGER_GAP = 4  # "fired tear gas and used water cannon": two acts of one clause
+
+
+def _coordinated_trigger(view: DyadView, event: str, tokens: Sequence[Token]) -> bool:
+    """Whether a trigger of the event's type is coordinated with the chosen one ("fired tear gas and
+    used water cannon"): it follows within a few words, after "and" or a comma."""
+    hit = view.trigger
+    return hit is not None and any(
+        h.label == event and 0 < h.first - hit.last <= COORDINATED_TRIGGER_GAP
+        and any(t.text in COORDINATORS for t in tokens[hit.last + 1 : h.first]) for h in view.triggers)
 
 
 def _victim_as_actor(c: Candidate) -> bool:
     """ "Rsf shelled a camp for displaced people, killing twelve civilians", "задержаны 37 человек":
     civilians named after a violent verb are what it was done to."""
-    entity = c.actor.mentions[0].entity
+    mention = c.actor.mentions[0]
     view = c.view
-    return (c.result.event in VIOLENT and entity is not None and entity.sector in VICTIM_SECTORS
-            and view.actor is not None and any(h.label in VIOLENT and h.last < view.actor[0] for h in view.triggers))
+    if c.result.event not in VIOLENT or mention.entity is None or mention.entity.sector not in VICTIM_SECTORS:
+        return False
+    if mention.rule == "kb:count":  # "zwei Menschen starben", "Mindestens 691 Personen verletzt": counted people are its casualties
+        return True
+    return view.actor is not None and any(h.label in VIOLENT and h.last < view.actor[0] for h in view.triggers)
 
 
 def _audience(group: Group, tokens: Sequence[Token], offset: int) -> bool:
@@ -343,6 +361,16 @@ def _group_between(groups: Sequence[Group], actor: Group, tokens: Sequence[Token
         if any(w in CLAUSE_OPENERS for w in gap) or (len(gap) <= 2 and not any(w in PREPOSITIONS for w in gap)):
             return True
     return False
+
+
+def _subject_before(groups: Sequence[Group], c: Candidate, tokens: Sequence[Token], offset: int) -> bool:
+    """Whether a speaker named after the act ("Police fired tear gas ..., the ministry said") follows
+    another party named before the trigger: that party did it."""
+    view = c.view
+    if view.trigger is None or view.actor is None or view.actor[0] <= view.trigger.last:
+        return False
+    start = tokens[view.trigger.first].start
+    return any(g is not c.actor and g is not c.recipient and g.first - offset < start for g in groups)
 
 
 def _better(c: Candidate, incumbent: Candidate) -> bool:
@@ -422,28 +450,69 @@ def to_event(c: Candidate, doc: Document, sentence: Sentence, lang: str) -> Even
 
 
 def code_sentence(coder: Coder, doc: Document, sentence: Sentence, actors: Sequence[Mention], lang: str,
-                  country: str | None = None) -> list[tuple[Candidate, Event]]:
+                  country: str | None = None, places: Sequence[Mention] = ()) -> list[tuple[Candidate, Event]]:
     """The events of one sentence, from its actor mentions (``coded_sentences``); ``country`` is
-    where it happens, for implicit agents (``implicit``)."""
+    where it happens, for implicit agents (``implicit``); ``places`` are its place mentions, for
+    the targets of acts with no named recipient (``_place_recipient``)."""
     text = sentence.text or doc.text[sentence.start : sentence.end]
-    _, kept = sentence_candidates(coder, text, sentence.start, actors, lang, country, explain=False)
+    _, kept = sentence_candidates(coder, text, sentence.start, actors, lang, country, explain=False, places=places)
     return [(c, to_event(c, doc, sentence, lang)) for c in (_explained(coder, c, lang) for c in kept)]
 
 
 def sentence_candidates(coder: Coder, text: str, offset: int, actors: Sequence[Mention], lang: str, country: str | None = None,
-                        explain: bool = True) -> tuple[list[Candidate], list[Candidate]]:
+                        explain: bool = True, places: Sequence[Mention] = ()) -> tuple[list[Candidate], list[Candidate]]:
     """Every candidate of a sentence, and those kept: the coded dyads, then the implicit agents."""
     if not actors and not (country and may_have_acts(text, lang)):
         return [], []
     groups = group_mentions(actors, text, offset) if actors else []
     facts = sentence_facts(text, coder.lexicon(lang))
     cands = candidates(coder, text, offset, groups, lang, explain, facts) if groups else []
-    kept = choose(cands, coder.config.min_confidence)
+    placed = {id(c): _place_recipient(c, places, text, offset, lang) for c in choose(cands, coder.config.min_confidence)}
+    cands, kept = [placed.get(id(c), c) for c in cands], list(placed.values())
     if country:
         implied = _implicit(facts, groups, kept, text, offset, lang, country, coder.config.min_confidence)
         cands += implied
         kept += [c for c in implied if c.dropped is None]
     return cands, kept
+
+
+PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT"})
+PLACE_TARGET_CHARS = 80  # the place must follow the trigger this closely: "struck energy facilities in and around Kharkiv"
+
+
+def _place_recipient(c: Candidate, places: Sequence[Mention], text: str, offset: int, lang: str) -> Candidate:
+    """An act aimed at a place in another country, with no recipient named, is aimed at that country:
+    "Russia struck energy facilities around Kharkiv" (UKR), "Germany delivered Patriot systems to
+    Ukraine" (UKR), "withdrew its troops from Syria" (SYR). The place must follow the trigger closely
+    and lie outside the actor's own country; the dateline place never counts, nor a place something
+    comes from ("funds from the Central fund") unless the act is a withdrawal."""
+    trigger = c.result.trigger
+    if c.recipient is not None or trigger is None or c.result.event not in PLACE_TARGETED:
+        return c
+    own = {m.entity.country for m in c.actor.mentions if m.entity is not None}
+    end = trigger[1] + offset
+    origin = frozenset() if c.result.event == "RETREAT" else _origin_words(lang)
+    target = next((p for p in places if p.place is not None and p.place.country and p.place.country not in own
+                   and p.rule != "place:dateline" and 0 <= p.start - end <= PLACE_TARGET_CHARS
+                   and _word_before(text, p.start - offset) not in origin), None)
+    if target is None or target.place is None:
+        return c
+    country = target.place.country
+    entity = Entity(target.place.name, country=country, code=country, kind="state", source=f"place:{target.place.name}")
+    mention = replace(target, kind="actor", entity=entity, place=None, rule="place:target")
+    note = f"recipient: the act is aimed at {target.text!r}, a place in {country}"
+    return replace(c, recipient=Group((mention,)), notes=(*c.notes, note))
+
+
+def _word_before(text: str, at: int) -> str:
+    words = text[:at].split()
+    return words[-1].lower() if words else ""
+
+
+@lru_cache(maxsize=16)
+def _origin_words(lang: str) -> frozenset[str]:
+    """Words after which a place is where something comes from (places.tsv ``origin`` rows)."""
+    return frozenset(row[1].lower() for row in read_tsv(lang, "places.tsv") if row[0] == "origin" and len(row) > 1)
 
 
 def _implicit(facts: SentenceFacts, groups: Sequence[Group], kept: Sequence[Candidate], text: str, offset: int, lang: str,
@@ -475,8 +544,10 @@ def code_item(coder: Coder, item: Processed) -> Processed:
     lang = item.document.lang or "en"
     events: list[Event] = []
     where = place_country(item)
+    places = [m for m in item.mentions if m.kind == "place"]
     for _, sentence, actors in coded_sentences(item):
-        events += [event for _, event in code_sentence(coder, item.document, sentence, actors, lang, where(sentence))]
+        local = [p for p in places if sentence.start <= p.start < sentence.end]
+        events += [event for _, event in code_sentence(coder, item.document, sentence, actors, lang, where(sentence), local)]
     return item.with_(events=tuple(events))
 
 
