@@ -59,12 +59,27 @@ def main() -> None:
     table.add_row("dates right (of matched with gold date)", f"{score.dates_right} / {score.dates_gold}")
     console = Console()
     console.print(table)
+    if args.corpus:
+        console.print(_by_language(read_document_gold(key), events))
     if args.show:
         for miss in score.misses:
             console.print(f"[red]missed[/red] {miss.doc}: {miss.event} {miss.actor}->{miss.recipient} «{miss.sentence[:70]}»")
         for extra in score.extras:
             codes = [m.entity.code if m.entity else None for m in extra.actor], [m.entity.code if m.entity else None for m in extra.recipient]
             console.print(f"[yellow]extra[/yellow] {extra.doc_id}: {extra.event} {codes[0]}->{codes[1]} «{extra.text[:70]}»")
+
+
+def _by_language(gold: list, events: dict) -> Table:  # type: ignore[type-arg]
+    """The same scores per language, for corpora whose files are named ``<lang>_...``."""
+    table = Table(title="by language (file-name prefix)")
+    for column in ("lang", "gold", "predicted", "matched", "P", "R", "F1", "recipients"):
+        table.add_column(column, justify="right")
+    for lang in sorted({g.doc.split("_")[0] for g in gold}):
+        part = score_documents([g for g in gold if g.doc.startswith(f"{lang}_")],
+                               {doc: evs for doc, evs in events.items() if doc.startswith(f"{lang}_")})
+        table.add_row(lang, str(part.gold), str(part.predicted), str(part.matched), f"{part.precision:.2f}", f"{part.recall:.2f}",
+                      f"{part.f1:.2f}", f"{part.matched_roles} / {part.matched}")
+    return table
 
 
 if __name__ == "__main__":
