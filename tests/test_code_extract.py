@@ -380,3 +380,20 @@ def test_by_after_a_noun_names_its_author_not_a_passive_agent() -> None:
     text = "Iran on Monday refused a request by the International Atomic Energy Agency to send inspectors."
     events = dyads.code_text(text, lang="en", date="2026-01-01")
     assert [(e.event, e.actor[0].entity.code, e.recipient[0].entity.code) for e in events] == [("REJECT", "IRN", "IGOIAEA")]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Congo accused the M23 rebels of breaking the truce on Monday. The rebels denied the charge and said the army had fired first.",
+     ("REJECT", "CODREB", "COG")),
+    ("de", "Der Kreml warf Berlin Spionagehysterie vor. Die Bundesregierung wies die Vorwürfe zurück.", ("REJECT", "DEUGOV", "RUSGOV")),
+])
+def test_a_denial_answers_the_earlier_accusation(lang: str, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    events = dyads.code_text(text, lang=lang, date="2026-01-01")
+    denials = [(e.event, e.actor[0].entity.code, e.recipient[0].entity.code if e.recipient else None) for e in events
+               if e.sentence_start > 0]
+    assert expected in denials
+
+
+def test_a_denial_takes_no_recipient_from_another_clause() -> None:
+    events = dyads.code_text("The rebels denied the charge and said the army had fired first.", lang="en", date="2026-01-01")
+    assert [(e.event, [m.text for m in e.recipient]) for e in events if e.event == "REJECT"] == [("REJECT", [])]

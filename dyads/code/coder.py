@@ -175,9 +175,20 @@ def _apply_rules(view: DyadView, event: str, confidence: float, probs: np.ndarra
     cues = view.cues
     if cues.refusal and view.trigger is not None:
         return "REJECT", max(confidence, float(probs[classes.index("REJECT")])), "refusal cue near the trigger -> REJECT"
+    hit = view.trigger
+    if hit is not None and hit.pattern.mode == DENIAL and view.actor is not None and view.actor[1] < hit.first:
+        if view.recipient is not None and not hit.first <= view.recipient[0] <= hit.last + DENIAL_RECIPIENT_GAP:
+            return NO_EVENT, 1.0, "a denial's recipient is the accuser named with the accusation"
+        if event != NO_EVENT or cues.negated:  # "denied" also reads as a negation
+            return "REJECT", max(confidence, float(probs[classes.index("REJECT")])), DENIAL_RULE
     if cues.negated and event != NO_EVENT and view.trigger is not None and event == view.trigger.label:
         return NO_EVENT, 1.0 - confidence, "negated trigger -> not coded"
     return event, confidence, None
+
+
+DENIAL = "deny"  # the trigger mode of "denied the charges", "wies die Vorwürfe zurück"
+DENIAL_RULE = "denial of an accusation -> REJECT"
+DENIAL_RECIPIENT_GAP = 3  # "rejected Kyiv's accusations", "dismissed the criticism by Brussels"
 
 
 def load_coder(config: Config) -> Coder:

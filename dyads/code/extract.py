@@ -545,10 +545,41 @@ def code_item(coder: Coder, item: Processed) -> Processed:
     events: list[Event] = []
     where = place_country(item)
     places = [m for m in item.mentions if m.kind == "place"]
+    coded: list[tuple[Candidate, Event]] = []
     for _, sentence, actors in coded_sentences(item):
         local = [p for p in places if sentence.start <= p.start < sentence.end]
-        events += [event for _, event in code_sentence(coder, item.document, sentence, actors, lang, where(sentence), local)]
-    return item.with_(events=tuple(events))
+        coded += code_sentence(coder, item.document, sentence, actors, lang, where(sentence), local)
+    return item.with_(events=tuple(answer_accusations(coded)))
+
+
+DENIAL_LOOKBACK = 3  # sentences back in which a denial's accusation is sought
+
+
+def answer_accusations(coded: Sequence[tuple[Candidate, Event]]) -> list[Event]:
+    """A denial or rejection with no recipient answers the nearest earlier accusation of its actor: after
+    "Kinshasa accused the M23 of breaking the truce", "The rebels denied the charge" is REJECT toward Kinshasa."""
+    events: list[Event] = []
+    for c, event in coded:
+        if event.event == "REJECT" and not event.recipient:
+            accusation = _accusation_of(c.actor.codes, event, events)
+            if accusation is not None:
+                event = replace(event, recipient=accusation.actor,
+                                id=stable_id(event.doc_id, event.sentence_start, event.event, c.actor.codes,
+                                             tuple(actor_code(m) for m in accusation.actor), event.trigger_start),
+                                explanation=(*event.explanation, f"role: answers the accusation in «{accusation.text[:60]}»"))
+        events.append(event)
+    return events
+
+
+def _accusation_of(codes: Sequence[str], denial: Event, earlier: Sequence[Event]) -> Event | None:
+    sentences = sorted({e.sentence_start for e in earlier if e.sentence_start < denial.sentence_start})[-DENIAL_LOOKBACK:]
+    for e in reversed(earlier):
+        if e.sentence_start not in sentences:
+            continue
+        accused = [actor_code(m) for m in e.recipient]
+        if e.event == "ACCUSE" and accused and _covers(accused, codes):
+            return e
+    return None
 
 
 def coded_sentences(item: Processed) -> Iterator[tuple[int, Sentence, list[Mention]]]:
