@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -156,6 +156,15 @@ class Coder:
             best[name] = best.get(name, 0.0) + float(w)
         ranked = sorted(best.items(), key=lambda kv: -kv[1])[:TOP_FEATURES]
         return tuple(f"{name} ({w:+.2f})" for name, w in ranked if w > 0)
+
+
+def anchored(result: DyadResult, hit: Hit, text: str) -> DyadResult:
+    """The result anchored on another trigger of its type: the second act of a sentence ("condemned the
+    verdict and called on the authorities to ..."), with that trigger's mode, context and CAMEO code."""
+    mode, context = hit.pattern.mode, tuple(hit.pattern.context)
+    cameo = _cameo(result.event, mode, context) if result.event in PLOVER_TYPES else None
+    return replace(result, mode=mode, context=context, cameo=cameo, quad_code=quad_class(cameo), trigger=(hit.start, hit.end),
+                   trigger_text=text[hit.start : hit.end])
 
 
 @lru_cache(maxsize=4096)

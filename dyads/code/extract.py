@@ -18,7 +18,7 @@ from ..model import Document, Entity, Event, Mention, Processed, Sentence, stabl
 from ..ontology import INTENT_OF, NO_EVENT, goldstein
 from ..recognize import place_country
 from . import coref
-from .coder import Coder, DyadResult
+from .coder import Coder, DyadResult, anchored
 from .coref import same_reference
 from .features import (
     DyadView,
@@ -29,7 +29,7 @@ from .features import (
 )
 from .implicit import CONFIDENCE as IMPLICIT_CONFIDENCE
 from .implicit import act_result, act_view, agent_mention, find_acts, may_have_acts
-from .triggers import Token, tokenize
+from .triggers import Hit, Token, tokenize
 
 COORDINATORS = frozenset({"and", "&", ",", "и", "e", "ed", "und", "et", "y", "sowie", "а", "также", "as", "well"})
 MAX_GROUPS = 8
@@ -205,7 +205,7 @@ def candidates(coder: Coder, text: str, offset: int, groups: Sequence[Group], la
     pairs = _pairs(groups[:MAX_GROUPS])
     parties = {id(g): g.party(offset) for g in groups[:MAX_GROUPS]}
     analysed = coder.analyse_many(text, [(parties[id(a)], parties[id(r)] if r else None) for a, r in pairs], lang, facts, explain)
-    return [_roles(Candidate(a, r, view, result, result.confidence, ()), groups, facts.tokens, offset)
+    return [_roles(Candidate(a, r, view, result, result.confidence, ()), groups, facts.tokens, offset, text)
             for (a, r), (view, result) in zip(pairs, analysed, strict=True)]
 
 
@@ -225,11 +225,14 @@ def _drop(c: Candidate, reason: str) -> Candidate:
     return Candidate(c.actor, c.recipient, c.view, c.result, c.score, c.notes, reason)
 
 
-def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offset: int) -> Candidate:
+def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offset: int, text: str) -> Candidate:
     """Role rules: speakers, passive agents, compound meetings; a dropped candidate says why."""
+    if c.result.event == NO_EVENT:
+        return _drop(c, "classified NONE" + (f" ({c.result.rule})" if c.result.rule else ""))
+    second = _second_act(c.view, c.result.event, tokens)
+    if second is not None:  # the pair's type is that of a later trigger: anchor the event there
+        c = replace(c, view=replace(c.view, trigger=second), result=anchored(c.result, second, text))
     res, view = c.result, c.view
-    if res.event == NO_EVENT:
-        return _drop(c, "classified NONE" + (f" ({res.rule})" if res.rule else ""))
     if view.actor is not None and _after_against(tokens, view.actor[0]):
         return _drop(c, "the actor follows 'against' ('contra', 'gegen'): it is the target")
     if view.cues.actor_is_source or view.cues.recipient_is_source:
@@ -268,7 +271,6 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         notes.append("meeting of a compound actor: no recipient")
         score += 0.1
     if (view.trigger is not None and res.rule is None and res.event != view.trigger.label and res.confidence < OFF_TRIGGER_MIN
-            and not _coordinated_trigger(view, res.event, tokens)
             and view.trigger.label not in INTENT_OF.get(res.event, ())):  # an announced act may be recoded to its intent type
         return _drop(c, f"the model's type differs from the trigger's ({view.trigger.label}) at confidence below {OFF_TRIGGER_MIN}")
     if view.trigger is None and res.confidence < NO_TRIGGER_MIN:
@@ -283,13 +285,21 @@ VIOLENT = frozenset({"ASSAULT", "COERCE"})
 COORDINATED_TRIGGER_GAP = 4  # "fired tear gas and used water cannon": two acts of one clause
 
 
-def _coordinated_trigger(view: DyadView, event: str, tokens: Sequence[Token]) -> bool:
-    """Whether a trigger of the event's type is coordinated with the chosen one ("fired tear gas and
-    used water cannon"): it follows within a few words, after "and" or a comma."""
+def _second_act(view: DyadView, event: str, tokens: Sequence[Token]) -> Hit | None:
+    """A later trigger of the event's type, when the chosen one has another type: coordinated with it
+    ("fired tear gas and used water cannon") or standing between it and the recipient ("condemned the
+    verdict and called on the Georgian authorities to ...")."""
     hit = view.trigger
-    return hit is not None and any(
-        h.label == event and 0 < h.first - hit.last <= COORDINATED_TRIGGER_GAP
-        and any(t.text in COORDINATORS for t in tokens[hit.last + 1 : h.first]) for h in view.triggers)
+    if hit is None or hit.label == event:
+        return None
+    for h in view.triggers:
+        if h.label != event or h.first <= hit.last:
+            continue
+        coordinated = h.first - hit.last <= COORDINATED_TRIGGER_GAP and any(t.text in COORDINATORS for t in tokens[hit.last + 1 : h.first])
+        before_recipient = view.actor is not None and view.recipient is not None and view.actor[1] < hit.first and h.last < view.recipient[0]
+        if coordinated or before_recipient:
+            return h
+    return None
 
 
 def _victim_as_actor(c: Candidate) -> bool:
