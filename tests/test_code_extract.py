@@ -397,3 +397,15 @@ def test_a_denial_answers_the_earlier_accusation(lang: str, text: str, expected:
 def test_a_denial_takes_no_recipient_from_another_clause() -> None:
     events = dyads.code_text("The rebels denied the charge and said the army had fired first.", lang="en", date="2026-01-01")
     assert [(e.event, [m.text for m in e.recipient]) for e in events if e.event == "REJECT"] == [("REJECT", [])]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Unions announced a new day of strikes for March 10."),
+    ("ru", "Пилоты Ryanair объявили новую забастовку на 12 сентября."),
+    ("de", "Die Gewerkschaft Verdi rief für Montag zu einem Warnstreik an den Flughäfen auf."),
+    ("it", "I sindacati hanno annunciato uno sciopero generale per lunedì."),
+])
+def test_a_strike_announced_for_later_is_a_threat(lang: str, text: str) -> None:
+    events = dyads.code_text(text, lang=lang, date="2026-03-02")
+    assert [e.event for e in events] == ["THREATEN"]
+    assert events[0].cameo == "133"
