@@ -376,6 +376,12 @@ def test_the_subject_of_a_german_verb_final_passive_is_acted_on() -> None:
     assert any(e.event == "COERCE" and e.recipient and e.recipient[0].text == "Mindestens 54 Menschen" for e in events)
 
 
+def test_the_subject_after_a_german_passive_auxiliary_is_acted_on() -> None:
+    text = "In Kiew und Charkiw wurden nach Behördenangaben mindestens vier Zivilisten getötet und 17 weitere verletzt."
+    events = dyads.code_text(text, lang="de", date="2026-01-01")
+    assert not any(m.text == "Zivilisten" for e in events for m in e.actor)
+
+
 def test_by_after_a_noun_names_its_author_not_a_passive_agent() -> None:
     text = "Iran on Monday refused a request by the International Atomic Energy Agency to send inspectors."
     events = dyads.code_text(text, lang="en", date="2026-01-01")

@@ -272,3 +272,17 @@ def test_counted_people_are_a_group(kb: KnowledgeBase, lang: str, text: str, men
 ])
 def test_uncounted_people_are_no_group(kb: KnowledgeBase, lang: str, text: str) -> None:
     assert not any(m.entity is not None and m.entity.sector == "CVL" for m in kb.find_mentions(text, lang))
+
+
+@pytest.mark.parametrize(("lang", "text", "mention", "code"), [
+    ("en", "Hours later, Ukrainian drones attacked an oil refinery.", "Ukrainian drones", "UKRMIL"),
+    ("it", "In mattinata un drone russo ha colpito un autobus.", "drone russo", "RUSMIL"),
+    ("ru", "Российские беспилотники атаковали Харьков.", "Российские беспилотники", "RUSMIL"),
+    ("de", "Russische Drohnen griffen Kiew an.", "Russische Drohnen", "RUSMIL"),
+])
+def test_a_countrys_weapons_are_its_military(kb: KnowledgeBase, lang: str, text: str, mention: str, code: str) -> None:
+    assert spans(kb, text, lang).get(mention, (None,) * 4)[3] == code
+
+
+def test_weapons_alone_are_no_actor(kb: KnowledgeBase) -> None:
+    assert not kb.find_mentions("The drones were shot down over the sea.", "en")

@@ -95,17 +95,24 @@ def _patient_subject(cues: Sequence[Hit], tokens: Sequence[Token], trigger: Hit 
     word = tokens[trigger.first].text
     if word.endswith(("ing", "ть", "ться")):
         return False
-    return any(c.label == "passive" and c.first > actor[1] and tokens[c.last].text not in NOT_PASSIVE_AUX
-               and (c.last == trigger.first - 1 or _verb_final(c, tokens, trigger)) for c in cues)
+    for c in cues:
+        if c.label != "passive" or tokens[c.last].text in NOT_PASSIVE_AUX:
+            continue
+        if c.first > actor[1] and (c.last == trigger.first - 1 or _verb_final(c, tokens, trigger)):
+            return True  # "A was arrested", "A wurde am Abend festgenommen"
+        if c.last < actor[0] and _verb_final(c, tokens, trigger):
+            return True  # "In Kiew wurden mindestens vier Zivilisten getötet": the subject after the auxiliary
+    return False
 
 
 # German past passive auxiliaries: the participle closes the clause ("wurden am Abend festgenommen")
 VERB_FINAL_PASSIVE = frozenset({"wurde", "wurden", "worden"})
+VERB_FINAL_SPAN = 10  # words between the auxiliary and the participle
 
 
 def _verb_final(cue: Hit, tokens: Sequence[Token], trigger: Hit) -> bool:
     between = tokens[cue.last + 1 : trigger.first]
-    return tokens[cue.last].text in VERB_FINAL_PASSIVE and len(between) <= 8 and not any(t.text in ",;:" for t in between)
+    return tokens[cue.last].text in VERB_FINAL_PASSIVE and len(between) <= VERB_FINAL_SPAN and not any(t.text in ",;:" for t in between)
 
 
 def _source(cues: Sequence[Hit], span: tuple[int, int] | None, tokens: Sequence[Token]) -> bool:
