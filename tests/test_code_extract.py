@@ -403,6 +403,7 @@ def test_a_denial_answers_the_earlier_accusation(lang: str, text: str, expected:
 def test_a_denial_takes_no_recipient_from_another_clause() -> None:
     events = dyads.code_text("The rebels denied the charge and said the army had fired first.", lang="en", date="2026-01-01")
     assert [(e.event, [m.text for m in e.recipient]) for e in events if e.event == "REJECT"] == [("REJECT", [])]
+    assert all("negation" not in e.aux for e in events if e.event == "REJECT")  # "denied" negates nothing here
 
 
 @pytest.mark.parametrize(("lang", "text"), [

@@ -139,8 +139,9 @@ class Coder:
             hit = view.cues.speech  # a statement's content decided it: anchor the event on the reporting verb
         mode, context = (hit.pattern.mode, hit.pattern.context) if hit is not None and hit.label == event else (None, ())
         cameo = _cameo(event, mode, tuple(context)) if event in PLOVER_TYPES else None
+        aux = tuple(a for a in view.cues.aux if a != "negation") if rule == DENIAL_RULE else view.cues.aux  # "denied" is no negation here
         return DyadResult(
-            event=event, mode=mode, context=tuple(context), aux=view.cues.aux, cameo=cameo, quad_code=quad_class(cameo),
+            event=event, mode=mode, context=tuple(context), aux=aux, cameo=cameo, quad_code=quad_class(cameo),
             confidence=confidence, trigger=(hit.start, hit.end) if hit else None,
             trigger_text=text[hit.start : hit.end] if hit and text is not None else None, features=self._top_features(view, ids, event, lang) if ids is not None else (),
             rule=rule, probabilities=tuple((label, round(p, 4)) for label, p in top),

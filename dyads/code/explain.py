@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import Document, Event, Mention, Processed, Sentence
 from ..recognize import place_country
 from .coder import detect_language
-from .extract import coded_sentences, sentence_candidates, to_event
+from .extract import answer_accusations, coded_sentences, sentence_candidates, to_event
 
 if TYPE_CHECKING:
     from ..pipeline import Context
@@ -67,6 +67,7 @@ def explain(text: str, lang: str | None = None, date: str | None = None, ctx: Co
     coder = ctx.coder
     out = Explanation(text, lang, list(item.sentences), [m for m in item.mentions])
     where = place_country(item)
+    coded = []
     for n, sentence, actors in coded_sentences(item):
         out.mentions.extend(m for m in actors if m.rule.startswith("coref:"))  # what coreference added
         stext = sentence.text or text[sentence.start : sentence.end]
@@ -76,7 +77,8 @@ def explain(text: str, lang: str | None = None, date: str | None = None, ctx: Co
         for c in cands:
             out.candidates.append(_row(n, c, id(c) in kept))
             if id(c) in kept:
-                out.events.append(to_event(c, item.document, sentence, lang))
+                coded.append((c, to_event(c, item.document, sentence, lang)))
+    out.events.extend(answer_accusations(coded))
     return out
 
 

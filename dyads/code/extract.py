@@ -552,7 +552,6 @@ def _explained(coder: Coder, c: Candidate, lang: str) -> Candidate:
 
 def code_item(coder: Coder, item: Processed) -> Processed:
     lang = item.document.lang or "en"
-    events: list[Event] = []
     where = place_country(item)
     places = [m for m in item.mentions if m.kind == "place"]
     coded: list[tuple[Candidate, Event]] = []
@@ -575,7 +574,7 @@ def answer_accusations(coded: Sequence[tuple[Candidate, Event]]) -> list[Event]:
             if accusation is not None:
                 event = replace(event, recipient=accusation.actor,
                                 id=stable_id(event.doc_id, event.sentence_start, event.event, c.actor.codes,
-                                             tuple(actor_code(m) for m in accusation.actor), event.trigger_start),
+                                             Group(accusation.actor).codes, event.trigger_start),
                                 explanation=(*event.explanation, f"role: answers the accusation in «{accusation.text[:60]}»"))
         events.append(event)
     return events
