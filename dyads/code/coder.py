@@ -180,6 +180,11 @@ def _lexicon_only(view: DyadView) -> np.ndarray:
     return probs / probs.sum()
 
 
+DENIAL = "deny"  # the trigger mode of "denied the charges", "wies die Vorwürfe zurück"
+DENIAL_RULE = "denial of an accusation -> REJECT"
+DENIAL_RECIPIENT_GAP = 3  # "rejected Kyiv's accusations", "dismissed the criticism by Brussels"
+
+
 def _apply_rules(view: DyadView, event: str, confidence: float, probs: np.ndarray, classes: Sequence[str]) -> tuple[str, float, str | None]:
     """Explicit rules the model must not overturn: refusals are REJECT, negated actions are not coded."""
     cues = view.cues
@@ -194,11 +199,6 @@ def _apply_rules(view: DyadView, event: str, confidence: float, probs: np.ndarra
     if cues.negated and event != NO_EVENT and view.trigger is not None and event == view.trigger.label:
         return NO_EVENT, 1.0 - confidence, "negated trigger -> not coded"
     return event, confidence, None
-
-
-DENIAL = "deny"  # the trigger mode of "denied the charges", "wies die Vorwürfe zurück"
-DENIAL_RULE = "denial of an accusation -> REJECT"
-DENIAL_RECIPIENT_GAP = 3  # "rejected Kyiv's accusations", "dismissed the criticism by Brussels"
 
 
 def load_coder(config: Config) -> Coder:
