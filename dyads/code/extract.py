@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from ..lang import read_tsv
 from ..model import Document, Entity, Event, Mention, Processed, Sentence, stable_id
 from ..ontology import INTENT_OF, NO_EVENT, goldstein
 from ..recognize import place_country
+from ..resolve.places import is_origin
 from . import coref
 from .coder import Coder, DyadResult, anchored
 from .coref import same_reference
@@ -449,7 +448,7 @@ def to_event(c: Candidate, doc: Document, sentence: Sentence, lang: str) -> Even
     explanation += [f"role: {n}" for n in c.notes]
     explanation.append("features: " + ", ".join(res.features))
     return Event(
-        id=stable_id(doc.id, sentence.start, res.event, c.actor.codes, c.recipient.codes if c.recipient else (), trig[0]),
+        id=_event_id(doc.id, sentence.start, res.event, c.actor, c.recipient, trig[0]),
         doc_id=doc.id, event=res.event, actor=c.actor.mentions, recipient=recipient,
         sentence_start=sentence.start, sentence_end=sentence.end, text=sentence.text,
         trigger_start=trig[0], trigger_end=trig[1], trigger_text=res.trigger_text, mode=res.mode, context=res.context,
@@ -457,6 +456,11 @@ def to_event(c: Candidate, doc: Document, sentence: Sentence, lang: str) -> Even
         confidence=round(res.confidence, 4), explanation=tuple(explanation), title=doc.title, url=doc.url,
         source=doc.source, published=doc.published,
     )
+
+
+def _event_id(doc_id: str, sentence_start: int, event: str, actor: Group, recipient: Group | None, trigger_start: int | None) -> str:
+    """The stable id of an event: the same dyad, type and trigger in the same sentence give the same id."""
+    return stable_id(doc_id, sentence_start, event, actor.codes, recipient.codes if recipient else (), trigger_start)
 
 
 def code_sentence(coder: Coder, doc: Document, sentence: Sentence, actors: Sequence[Mention], lang: str,
@@ -501,10 +505,9 @@ def _place_recipient(c: Candidate, places: Sequence[Mention], text: str, offset:
         return c
     own = {m.entity.country for m in c.actor.mentions if m.entity is not None}
     end = trigger[1] + offset
-    origin = frozenset() if c.result.event == "RETREAT" else _origin_words(lang)
     target = next((p for p in places if p.place is not None and p.place.country and p.place.country not in own
                    and p.rule != "place:dateline" and 0 <= p.start - end <= PLACE_TARGET_CHARS
-                   and _word_before(text, p.start - offset) not in origin), None)
+                   and (c.result.event == "RETREAT" or not is_origin(text, p.start - offset, lang))), None)
     if target is None or target.place is None:
         return c
     country = target.place.country
@@ -512,17 +515,6 @@ def _place_recipient(c: Candidate, places: Sequence[Mention], text: str, offset:
     mention = replace(target, kind="actor", entity=entity, place=None, rule="place:target")
     note = f"recipient: the act is aimed at {target.text!r}, a place in {country}"
     return replace(c, recipient=Group((mention,)), notes=(*c.notes, note))
-
-
-def _word_before(text: str, at: int) -> str:
-    words = text[:at].split()
-    return words[-1].lower() if words else ""
-
-
-@lru_cache(maxsize=16)
-def _origin_words(lang: str) -> frozenset[str]:
-    """Words after which a place is where something comes from (places.tsv ``origin`` rows)."""
-    return frozenset(row[1].lower() for row in read_tsv(lang, "places.tsv") if row[0] == "origin" and len(row) > 1)
 
 
 def _implicit(facts: SentenceFacts, groups: Sequence[Group], kept: Sequence[Candidate], text: str, offset: int, lang: str,
@@ -573,8 +565,8 @@ def answer_accusations(coded: Sequence[tuple[Candidate, Event]]) -> list[Event]:
             accusation = _accusation_of(c.actor.codes, event, events)
             if accusation is not None:
                 event = replace(event, recipient=accusation.actor,
-                                id=stable_id(event.doc_id, event.sentence_start, event.event, c.actor.codes,
-                                             Group(accusation.actor).codes, event.trigger_start),
+                                id=_event_id(event.doc_id, event.sentence_start, event.event, c.actor, Group(accusation.actor),
+                                             event.trigger_start),
                                 explanation=(*event.explanation, f"role: answers the accusation in «{accusation.text[:60]}»"))
         events.append(event)
     return events

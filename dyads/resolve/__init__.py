@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..lang import read_tsv
 from ..model import Event, Mention, Processed, TimeRef
 from ..ontology import INTENT_OF, cameo_for, goldstein, quad_class
 from .dates import act_is_future, calendar_time, clause_is_future
 from .inference import DateInference, infer_publication_date
+from .places import is_origin
 
 if TYPE_CHECKING:
     from ..pipeline import Context
@@ -113,31 +112,13 @@ def _resolve_event(
         changes.update(_as_intent(event))
     if "future" in aux and "historical" in aux:
         aux.remove("historical")
-    place = _nearest([p for p in places if not _is_origin(p, text, lang)], event, anchor, text) or dateline
+    place = _nearest([p for p in places if not is_origin(text, p.start, lang)], event, anchor, text) or dateline
     if place is not None and place.place is not None:
         changes["event_loc"] = place.place
     changes["aux"] = tuple(dict.fromkeys(aux))
     return replace(event, **changes)
 
 
-@lru_cache(maxsize=16)
-def _origin_words(lang: str) -> frozenset[str]:
-    return frozenset(row[1].casefold() for row in read_tsv(lang, "places.tsv") if row[0] == "origin" and len(row) > 1)
-
-
-_LIST_GLUE = frozenset({",", "and", "or", "и", "или", "e", "ed", "o", "und", "oder", "et", "ou", "y"})
-
-
-def _is_origin(place: Mention, text: str, lang: str) -> bool:
-    """'counterparts from Russia and Belarus': where people come from is not where the event happens."""
-    origins = _origin_words(lang)
-    tokens = text[max(0, place.start - 80) : place.start].replace(",", " , ").split()
-    for token in reversed(tokens):
-        word = token.casefold()
-        if word in origins or word.rstrip("'") + "'" in origins:
-            return True
-        if word not in _LIST_GLUE and not token[:1].isupper():
-            return False
     return False
 
 

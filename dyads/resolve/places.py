@@ -517,3 +517,25 @@ def resolve_names(names: Sequence[str], gazetteer: Gazetteer, countries: Iterabl
         hits.append(_Hit(0, 0, name, key, cands, "given") if cands else None)
     chosen = choose([h for h in hits if h is not None], set(countries))
     return [chosen[h.key] if h is not None else None for h in hits]
+
+
+@lru_cache(maxsize=16)
+def _origin_words(lang: str) -> frozenset[str]:
+    return frozenset(row[1].casefold() for row in read_tsv(lang, "places.tsv") if row[0] == "origin" and len(row) > 1)
+
+
+_LIST_GLUE = frozenset({",", "and", "or", "и", "или", "e", "ed", "o", "und", "oder", "et", "ou", "y"})
+
+
+def is_origin(text: str, start: int, lang: str) -> bool:
+    """Whether the place at ``start`` is where something comes from ("counterparts from Russia and
+    Belarus", "funds from the Central fund"), not where the event happens or what it is aimed at."""
+    origins = _origin_words(lang)
+    tokens = text[max(0, start - 80) : start].replace(",", " , ").split()
+    for token in reversed(tokens):
+        word = token.casefold()
+        if word in origins or word.rstrip("'") + "'" in origins:
+            return True
+        if word not in _LIST_GLUE and not token[:1].isupper():
+            return False
+    return False
