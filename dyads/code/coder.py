@@ -137,11 +137,10 @@ class Coder:
         hit = view.trigger
         if hit is None and event != NO_EVENT and view.cues.speech is not None:
             hit = view.cues.speech  # a statement's content decided it: anchor the event on the reporting verb
-        mode, context = (hit.pattern.mode, hit.pattern.context) if hit is not None and hit.label == event else (None, ())
-        cameo = _cameo(event, mode, tuple(context)) if event in PLOVER_TYPES else None
+        mode, context, cameo = _coding(event, hit if hit is not None and hit.label == event else None)
         aux = tuple(a for a in view.cues.aux if a != "negation") if rule == DENIAL_RULE else view.cues.aux  # "denied" is no negation here
         return DyadResult(
-            event=event, mode=mode, context=tuple(context), aux=aux, cameo=cameo, quad_code=quad_class(cameo),
+            event=event, mode=mode, context=context, aux=aux, cameo=cameo, quad_code=quad_class(cameo),
             confidence=confidence, trigger=(hit.start, hit.end) if hit else None,
             trigger_text=text[hit.start : hit.end] if hit and text is not None else None, features=self._top_features(view, ids, event, lang) if ids is not None else (),
             rule=rule, probabilities=tuple((label, round(p, 4)) for label, p in top),
@@ -162,10 +161,15 @@ class Coder:
 def anchored(result: DyadResult, hit: Hit, text: str) -> DyadResult:
     """The result anchored on another trigger of its type: the second act of a sentence ("condemned the
     verdict and called on the authorities to ..."), with that trigger's mode, context and CAMEO code."""
-    mode, context = hit.pattern.mode, tuple(hit.pattern.context)
-    cameo = _cameo(result.event, mode, context) if result.event in PLOVER_TYPES else None
+    mode, context, cameo = _coding(result.event, hit)
     return replace(result, mode=mode, context=context, cameo=cameo, quad_code=quad_class(cameo), trigger=(hit.start, hit.end),
                    trigger_text=text[hit.start : hit.end])
+
+
+def _coding(event: str, hit: Hit | None) -> tuple[str | None, tuple[str, ...], str | None]:
+    """(mode, context, CAMEO code) of an event: its trigger's mode and context when the trigger has its type."""
+    mode, context = (hit.pattern.mode, tuple(hit.pattern.context)) if hit is not None else (None, ())
+    return mode, context, _cameo(event, mode, context) if event in PLOVER_TYPES else None
 
 
 @lru_cache(maxsize=4096)
