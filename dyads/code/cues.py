@@ -67,11 +67,14 @@ def _agent(cues: Sequence[Hit], span: tuple[int, int] | None, tokens: Sequence[T
         return False
     first = span[0]
     for c in cues:
-        if c.label == "agent" and 0 < first - c.last <= AGENT_WINDOW and not _after_noun(c, tokens):
-            between = tokens[c.last + 1 : first]
-            if not any(t.text in CLAUSE_BREAKS or t.text == "," for t in between):
-                return True
+        if c.label == "agent" and 0 < first - c.last <= AGENT_WINDOW and not _after_noun(c, tokens) and one_clause(tokens[c.last + 1 : first]):
+            return True
     return False
+
+
+def one_clause(between: Sequence[Token]) -> bool:
+    """Whether no clause break or comma separates what ``between`` joins."""
+    return not any(t.text in CLAUSE_BREAKS or t.text == "," for t in between)
 
 
 # "a request by the IAEA", "der Angriff von Rebellen": "by" after a noun with its article marks the

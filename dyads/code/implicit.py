@@ -22,7 +22,7 @@ from ..lang import read_tsv
 from ..model import Entity, Mention
 from ..ontology import PLOVER_TYPES, cameo_for, quad_class
 from .coder import DyadResult
-from .cues import CLAUSE_BREAKS, CueView, cue_view
+from .cues import CLAUSE_BREAKS, CueView, cue_view, one_clause
 from .features import DyadView
 from .triggers import Hit, Matcher, Pattern, Token, phrase_tokens, tokenize
 
@@ -85,7 +85,7 @@ def find_acts(tokens: Sequence[Token], cues: Sequence[Hit], parties: Sequence[tu
         if _negated(hit, cues) or _agent_marked(hit, cues, tokens):
             continue
         after = next((n for n, ((first, _), _) in enumerate(parties) if 0 < first - hit.last <= AFTER
-                      and _one_clause(tokens[hit.last + 1 : first])), None)
+                      and one_clause(tokens[hit.last + 1 : first])), None)
         if after is not None and parties[after][1] in AGENT_SECTORS:
             continue  # "задержан сотрудниками полиции": the agent is named, so the coder reads the sentence
         subject = _subject(hit, parties, tokens)
@@ -113,14 +113,9 @@ def _subject(hit: Hit, parties: Sequence[tuple[tuple[int, int], str | None]], to
     """The actor group right before the phrase: who was arrested ("a journalist was arrested")."""
     for n, ((first, last), _) in enumerate(parties):
         between = tokens[last + 1 : hit.first]
-        if 0 <= first and last < hit.first and len(between) <= SUBJECT_GAP and _one_clause(between):
+        if 0 <= first and last < hit.first and len(between) <= SUBJECT_GAP and one_clause(between):
             return n
     return None
-
-
-def _one_clause(between: Sequence[Token]) -> bool:
-    """Whether no clause break or comma separates what ``between`` joins."""
-    return not any(t.text in CLAUSE_BREAKS or t.text == "," for t in between)
 
 
 def agent_mention(act: ImplicitAct, country: str, offset: int) -> Mention:
