@@ -7,6 +7,7 @@ places from ``dyads.resolve.places``. Mentions are sorted by offset; offsets ref
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -33,7 +34,7 @@ def process(batch: list[Processed], ctx: Context) -> list[Processed]:
         places = find_places(doc, item.sentences, actors, gazetteer)
         # A name the place finder read as a location ("in Moscow") is not also an actor.
         actors = [a for a in actors if not any(p.start < a.end and a.start < p.end for p in places)]
-        actors = localise_agents(actors, places, item.sentences)
+        actors = localise_agents(actors, places, item.sentences, doc.text)
         mentions: list[Mention] = sorted([*actors, *times, *places], key=lambda m: (m.start, -m.end, m.kind))
         out.append(item.with_(mentions=tuple(mentions)))
     return out
@@ -44,11 +45,12 @@ HOME_SHARE = 0.6  # a document's places must point this much to one country for 
 HOME_MIN = 2
 
 
-def localise_agents(actors: list[Mention], places: list[Mention], sentences: tuple[Sentence, ...]) -> list[Mention]:
+def localise_agents(actors: list[Mention], places: list[Mention], sentences: tuple[Sentence, ...], text: str = "") -> list[Mention]:
     """Give a bare agent ("police", "protesters") the country of where it acts (``_where``).
 
     A place right beside it wins ("police in Minsk"), else the nearest earlier mention of its
-    sector with a country ("the army" after "Sudan's army"), else, for a group word, the place
+    sector with a country ("the army" after "Sudan's army"), else one in the next sentences (a
+    headline's "Army rejects truce" before the lead's "Sudan's army"), else, for a group word, the place
     named in its sentence or the dateline, else the document's home country: the one most of its
     places and country-bound actors point to ("the jury" in a story set in Houston, Dallas and
     Austin). Agents already tied to a country or an organisation keep it, and unidentified armed
@@ -63,7 +65,7 @@ def localise_agents(actors: list[Mention], places: list[Mention], sentences: tup
                 or entity.sector in UNLOCATED):
             out.append(actor)
             continue
-        country, where = _where(actor, actors, places, sentences, dateline, home)
+        country, where = _where(actor, actors, places, sentences, dateline, home, text)
         if country is None:
             out.append(actor)
             continue
@@ -75,10 +77,16 @@ def localise_agents(actors: list[Mention], places: list[Mention], sentences: tup
 ATTACHED_CHARS = 40  # "police in Paris", "власти в Ньямее", "In Minsk, police ..."
 
 
-def _attached_place(actor: Mention, places: list[Mention]) -> Mention | None:
+def _attached_place(actor: Mention, places: list[Mention], text: str = "") -> Mention | None:
     near = [p for p in places if p.place is not None and p.place.country
-            and (0 <= p.start - actor.end <= ATTACHED_CHARS or 0 <= actor.start - p.end <= ATTACHED_CHARS)]
+            and (0 <= p.start - actor.end <= ATTACHED_CHARS or 0 <= actor.start - p.end <= ATTACHED_CHARS)
+            and not _SEPARATOR.search(text, min(p.end, actor.end), max(p.start, actor.start))]
     return min(near, key=lambda p: min(abs(p.start - actor.end), abs(actor.start - p.end)), default=None)
+
+
+# A dash, colon or line break between a place and an agent ends the place's phrase: in the headline
+# "Talks in Jeddah – Army rejects truce" the army is not Jeddah's, nor is the dateline after it.
+_SEPARATOR = re.compile(r"[–—:;|\n]| - ")
 
 
 def _antecedent(actor: Mention, actors: list[Mention]) -> Mention | None:
@@ -95,16 +103,33 @@ def _antecedent(actor: Mention, actors: list[Mention]) -> Mention | None:
     return found
 
 
+LATER_SENTENCES = 2  # a headline's agent is named in full in the lead
+
+
+def _later_namesake(actor: Mention, actors: list[Mention], sentences: tuple[Sentence, ...]) -> Mention | None:
+    """The first later mention of the same sector tied to a country, in the actor's sentence or the next two."""
+    sector = actor.entity.sector if actor.entity is not None else None
+    index = next((n for n, s in enumerate(sentences) if s.start <= actor.start < s.end), None)
+    if index is None:
+        return None
+    limit = sentences[min(index + LATER_SENTENCES, len(sentences) - 1)].end
+    return next((o for o in actors if actor.start < o.start < limit and o.entity is not None and o.entity.country
+                 and not o.entity.org and o.entity.sector == sector), None)
+
+
 def _where(actor: Mention, actors: list[Mention], places: list[Mention], sentences: tuple[Sentence, ...],
-           dateline: Mention | None, home: str | None) -> tuple[str | None, str]:
+           dateline: Mention | None, home: str | None, text: str = "") -> tuple[str | None, str]:
     """(country, why) for a bare agent: a place right beside it, else the nearest earlier mention of its
     sector with a country, else (groups) the nearest place in its sentence or the dateline, else home."""
-    attached = _attached_place(actor, places)
+    attached = _attached_place(actor, places, text)
     if attached is not None and attached.place is not None:
         return attached.place.country, f"the place {attached.place.name!r}"
     antecedent = _antecedent(actor, actors)
     if antecedent is not None and antecedent.entity is not None:
         return antecedent.entity.country, f"the earlier {antecedent.text!r}"
+    namesake = _later_namesake(actor, actors, sentences)
+    if namesake is not None and namesake.entity is not None:
+        return namesake.entity.country, f"the later {namesake.text!r}"
     if actor.entity is not None and actor.entity.kind == "group":
         sentence = next((s for s in sentences if s.start <= actor.start < s.end), None)
         local = [p for p in places if sentence and sentence.start <= p.start < sentence.end and p.place and p.place.country]
