@@ -88,7 +88,7 @@ class Matcher(Generic[T]):
         # hay index i corresponds to text index lo + i - 1; the pattern's leading space is dropped.
         t_start, t_end = lo + start, lo + end - 1
         found = text[t_start:t_end]
-        payloads = tuple(p for caps, p in self._payloads[slot] if caps is None or all(found[i].isupper() for i in caps))
+        payloads = tuple(dict.fromkeys(p for caps, p in self._payloads[slot] if caps is None or all(found[i].isupper() for i in caps)))
         if payloads and slot in self._dotted and text[t_end : t_end + 1] == ".":
             t_end += 1
         return Hit(t_start, t_end, payloads) if payloads else None

@@ -116,7 +116,18 @@ def read_countries(src: Sources, lang: str) -> None:
             continue
         state = src.states[c[0]]
         sector = cell(c, 3) or ("GOV" if kind == "metonym" else None)
-        src.add(lang, c[1], Entry(kind, f"{rel(path)}:{number} ({cell(c, 2)})", country=c[0], sector=sector, name=state.name, wikidata_id=state.wikidata_id))
+        entry = Entry(kind, f"{rel(path)}:{number} ({cell(c, 2)})", country=c[0], sector=sector, name=state.name, wikidata_id=state.wikidata_id)
+        for form in _with_sentence_case(c[1]) if kind == "state" else (c[1],):
+            src.add(lang, form, entry)
+
+
+def _with_sentence_case(form: str) -> tuple[str, ...]:
+    """A multi-word name and, when later words are capitalised, its sentence-case spelling: Italian,
+    French and Spanish write "Repubblica democratica del Congo", "Emirati arabi uniti", "Unione europea"."""
+    first, _, rest = form.partition(" ")
+    if not rest or rest.islower() or form.isupper() or not first[:1].isupper():
+        return (form,)
+    return form, f"{first} {rest.lower()}"
 
 
 def read_non_actors(src: Sources, lang: str) -> None:
@@ -197,6 +208,9 @@ def read_orgs(src: Sources, langs: tuple[str, ...]) -> None:
         read_lang_orgs(src, lang, bodies)
 
 
+SENTENCE_CASE_LANGS = frozenset({"it", "fr", "es", "ru"})  # where names of organisations are often written so
+
+
 def read_lang_orgs(src: Sources, lang: str, bodies: dict[tuple[str, str], tuple[str, str, str]]) -> None:
     path = src.lang_dir / lang / "orgs.tsv"
     src.files.append(path)
@@ -214,7 +228,9 @@ def read_lang_orgs(src: Sources, lang: str, bodies: dict[tuple[str, str], tuple[
             src.add(lang, form, Entry("body", f"{where} (body {body}{'; ' + body_where if body_where else ''})", org=acronym, sector=sector,
                                       role="igo_head" if role == "head" else None, name=f"{org.name}: {body}", wikidata_id=org.wikidata_id, code=code))
         else:
-            src.add(lang, form, Entry("org", where, org=acronym, sector=org.sector, name=org.name, wikidata_id=org.wikidata_id, code=org.code))
+            entry = Entry("org", where, org=acronym, sector=org.sector, name=org.name, wikidata_id=org.wikidata_id, code=org.code)
+            for variant in _with_sentence_case(form) if lang in SENTENCE_CASE_LANGS else (form,):
+                src.add(lang, variant, entry)
 
 
 def read_people(src: Sources) -> None:
