@@ -136,15 +136,24 @@ HEADLINE_CHARS = 200
 
 
 def _dateline_starts(doc: Document) -> list[int]:
-    """Where a dateline may stand: the start of the text, or the line after a headline."""
+    """Where a dateline may stand: the start of the text, the line after a headline, or the sentence
+    after a teaser run into the same line ("... kritisiert die Reform. Wien – Die Gewerkschaft ...")."""
     start = doc.body_start
     line_end = doc.text.find("\n", start)
     if line_end < 0 or line_end - start > HEADLINE_CHARS:
-        return [start]
-    after = line_end
-    while after < len(doc.text) and doc.text[after].isspace():
-        after += 1
-    return [start, after] if after < len(doc.text) else [start]
+        starts = [start]
+    else:
+        after = line_end
+        while after < len(doc.text) and doc.text[after].isspace():
+            after += 1
+        starts = [start, after] if after < len(doc.text) else [start]
+    teaser = _RUN_IN_DATELINE.search(doc.text, start, start + RUN_IN_CHARS)
+    return [*starts, teaser.end()] if teaser is not None and teaser.end() not in starts else starts
+
+
+RUN_IN_CHARS = 600
+# A sentence end, then a place name and a spaced dash: the dateline of a text whose teaser shares its line.
+_RUN_IN_DATELINE = regex.compile(r"[.!?:]\s+(?=\p{Lu}[\p{L}.\- ]{1,40}?\s[–—]\s)", regex.VERSION1)
 
 
 def _dateline(doc: Document, gaz: Gazetteer, rules: _Rules, lang: str) -> list[_Hit]:
@@ -190,7 +199,7 @@ def _sentence_hits(text: str, s: Sentence, gaz: Gazetteer, rules: _Rules, lang: 
             continue
         length, key, cands = found
         a = s.start + m.start(group)
-        if any(a < e and b0 < a + length for b0, e in busy):
+        if any(a < e and b0 < a + length for b0, e in busy) or _inside_actor(a, a + length, actors):
             continue
         out.append(_Hit(a, a + length, text[a : a + length], key, cands, "locative"))
         busy.append((a, a + length))
@@ -302,6 +311,16 @@ def _based_hits(chunk: str, offset: int, text: str, gaz: Gazetteer, rules: _Rule
                     busy.append((a, b))
                 break
     return out
+
+
+def _inside_actor(a: int, b: int, actors: list[Mention]) -> bool:
+    """Whether a located name is part of a longer actor mention or names a person or organisation:
+    "at the Justice Department", "officials at the Federal Reserve", "to Clinton", "в Белом доме"."""
+    for m in actors:
+        if m.start < b and a < m.end and m.entity is not None:
+            if m.end - m.start > b - a or m.entity.kind in ("person", "org"):
+                return True
+    return False
 
 
 def _bare_ok(cands: list[Entry], text: str, a: int, b: int, actors: list[Mention]) -> bool:
