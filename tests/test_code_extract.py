@@ -392,6 +392,9 @@ def test_by_after_a_noun_names_its_author_not_a_passive_agent() -> None:
     ("en", "Congo accused the M23 rebels of breaking the truce on Monday. The rebels denied the charge and said the army had fired first.",
      ("REJECT", "CODREB", "COG")),
     ("de", "Der Kreml warf Berlin Spionagehysterie vor. Die Bundesregierung wies die Vorwürfe zurück.", ("REJECT", "DEUGOV", "RUSGOV")),
+    # the model alone reads no event in this one; the denial phrase decides
+    ("de", "Die Bundesregierung warf Moskau Sabotage vor. Die russische Botschaft wies die Anschuldigungen als „absurd“ zurück.",
+     ("REJECT", "RUSGOV", "DEUGOV")),
 ])
 def test_a_denial_answers_the_earlier_accusation(lang: str, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
     events = dyads.code_text(text, lang=lang, date="2026-01-01")

@@ -31,7 +31,28 @@ CASES = [
     # ... but not a place right next to the agent
     ("en", "Sudan's army shelled Omdurman. In Khartoum, police detained dozens of protesters.", "police", "SDNCOP"),
     ("en", "Russian police detained two activists. Police in Minsk dispersed a rally.", "Police", "BLRCOP"),
+    # a headline's bare agent: not the place across the dash, but the same sector named in the lead
+    ("de", "Gespräche in Dschidda – Armee lehnt Waffenruhe ab\n\nDschidda, 22. Oktober (dpa) – Die sudanesische Armee lehnte "
+           "den Vorschlag der RSF ab.", "Armee", "SDNMIL"),
+    # a dateline after a teaser on the same line
+    ("de", "Die Gewerkschaft fordert mehr Transparenz bei Verträgen. Wien – Die Regierung lehnte die Forderung ab.", "Regierung", "AUTGOV"),
+    # capitalised function words are no places: "Poi" is not Tibet
+    ("it", "Poi i carabinieri hanno arrestato il ladro nel centro di Modena.", "carabinieri", "ITACOP"),
 ]
+
+
+@pytest.mark.parametrize(("lang", "text", "mention", "code"), [
+    ("it", "Il governo della Repubblica democratica del Congo ha accusato il Ruanda.", "governo della Repubblica democratica del Congo", "CODGOV"),
+    ("it", "Giordania ed Emirati arabi uniti hanno inviato aiuti.", "Emirati arabi uniti", "ARE"),
+    ("de", "Das türkische Justizministerium wies die Kritik zurück.", "türkische Justizministerium", "TURGOV"),
+    ("de", "Kremlsprecher Dmitri Peskow wies die Vorwürfe zurück.", "Kremlsprecher", "RUSGOV"),
+    ("en", "Officials at the Federal Reserve said rates would stay unchanged.", "Federal Reserve", "USAGOV"),  # no place "Federal"
+    ("ru", "Минфин России заявил, что бюджет будет исполнен.", "Минфин России", "RUSGOV"),
+])
+def test_actor_names_in_their_usual_spellings(recognizer: Pipeline, lang: str, text: str, mention: str, code: str) -> None:
+    (item,) = recognizer.run_batch([Processed(document_from_text(text, lang=lang, published="2026-11-21"))])
+    actors = {m.text: m.entity.code for m in item.mentions if m.kind == "actor" and m.entity}
+    assert actors.get(mention) == code, actors
 
 
 @pytest.mark.parametrize(("lang", "text", "mention", "code"), CASES)
