@@ -46,7 +46,7 @@ _PRO = re.compile(r"(?i)(?<!\w)(?:pro|anti|про|анти|filo)[-\s]?$")
 _FORMER = re.compile(r"(?i)(?<!\w)(?:former|ex|бывш\w*|экс|ehemalig\w*|frühere\w*|ancien\w*|già|antiguo|antigua)[-\s]*(?:\w+\s+)?$")
 _WORD = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ](?:\.|[\w'’-]+)")
 # A capitalised adjective before one of these nouns names a region ("Белгородской области", "Krasnodar Krai").
-_REGION_NOUN = re.compile(r" (?:области|области,|края|района|округа|республики|губернии|oblast|krai|region|province|county|district)\b")
+_REGION_NOUN = re.compile(r" (?:области|края|района|округа|республики|губернии|oblast|krai|region|province|county|district)\b")
 _STOP = {"Corp", "Co", "Inc", "Ltd", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
          "The", "A", "An", "On", "In", "He", "She", "It", "They", "Il", "La", "Le", "Les", "El", "Los", "Der", "Die", "Das"}
 
