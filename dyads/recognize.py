@@ -92,15 +92,19 @@ _SEPARATOR = re.compile(r"[–—:;|\n]| - ")
 def _antecedent(actor: Mention, actors: list[Mention]) -> Mention | None:
     """The nearest earlier mention of the same sector tied to a country: "the army" after "Sudan's
     army" is Sudan's, wherever the story was filed from."""
-    sector = actor.entity.sector if actor.entity is not None else None
     found = None
     for other in actors:
         if other.start >= actor.start:
             break
-        entity = other.entity
-        if entity is not None and entity.country and not entity.org and entity.sector == sector:
+        if _placed_namesake(other, actor):
             found = other
     return found
+
+
+def _placed_namesake(other: Mention, actor: Mention) -> bool:
+    """Whether ``other`` is of the actor's sector and tied to a country (not an organisation's body)."""
+    entity, sector = other.entity, actor.entity.sector if actor.entity is not None else None
+    return entity is not None and bool(entity.country) and not entity.org and entity.sector == sector
 
 
 LATER_SENTENCES = 2  # a headline's agent is named in full in the lead
@@ -108,13 +112,11 @@ LATER_SENTENCES = 2  # a headline's agent is named in full in the lead
 
 def _later_namesake(actor: Mention, actors: list[Mention], sentences: tuple[Sentence, ...]) -> Mention | None:
     """The first later mention of the same sector tied to a country, in the actor's sentence or the next two."""
-    sector = actor.entity.sector if actor.entity is not None else None
     index = next((n for n, s in enumerate(sentences) if s.start <= actor.start < s.end), None)
     if index is None:
         return None
     limit = sentences[min(index + LATER_SENTENCES, len(sentences) - 1)].end
-    return next((o for o in actors if actor.start < o.start < limit and o.entity is not None and o.entity.country
-                 and not o.entity.org and o.entity.sector == sector), None)
+    return next((o for o in actors if actor.start < o.start < limit and _placed_namesake(o, actor)), None)
 
 
 def _where(actor: Mention, actors: list[Mention], places: list[Mention], sentences: tuple[Sentence, ...],

@@ -277,10 +277,6 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
     return Candidate(c.actor, c.recipient, view, res, score, tuple(notes))
 
 
-VICTIM_SECTORS = frozenset({"CVL", "REF", "LAB"})
-VIOLENT = frozenset({"ASSAULT", "COERCE"})
-
-
 COORDINATED_TRIGGER_GAP = 4  # "fired tear gas and used water cannon": two acts of one clause
 
 
@@ -299,6 +295,10 @@ def _second_act(view: DyadView, event: str, tokens: Sequence[Token]) -> Hit | No
         if coordinated or before_recipient:
             return h
     return None
+
+
+VICTIM_SECTORS = frozenset({"CVL", "REF", "LAB"})
+VIOLENT = frozenset({"ASSAULT", "COERCE"})
 
 
 def _victim_as_actor(c: Candidate) -> bool:

@@ -119,9 +119,6 @@ def _resolve_event(
     return replace(event, **changes)
 
 
-    return False
-
-
 def _nearest(mentions: list[Mention], event: Event, anchor: int, text: str) -> Mention | None:
     """The mention in the event's sentence closest to its trigger, same clause first."""
     inside = [m for m in mentions if event.sentence_start <= m.start and m.end <= event.sentence_end]

@@ -316,11 +316,8 @@ def _based_hits(chunk: str, offset: int, text: str, gaz: Gazetteer, rules: _Rule
 def _inside_actor(a: int, b: int, actors: list[Mention]) -> bool:
     """Whether a located name is part of a longer actor mention or names a person or organisation:
     "at the Justice Department", "officials at the Federal Reserve", "to Clinton", "в Белом доме"."""
-    for m in actors:
-        if m.start < b and a < m.end and m.entity is not None:
-            if m.end - m.start > b - a or m.entity.kind in ("person", "org"):
-                return True
-    return False
+    return any(m.start < b and a < m.end and m.entity is not None and (m.end - m.start > b - a or m.entity.kind in ("person", "org"))
+               for m in actors)
 
 
 def _bare_ok(cands: list[Entry], text: str, a: int, b: int, actors: list[Mention]) -> bool:
