@@ -11,8 +11,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .lang import data_path
 from .model import Mention, Processed, Sentence
 
 if TYPE_CHECKING:
@@ -34,7 +36,7 @@ def process(batch: list[Processed], ctx: Context) -> list[Processed]:
         places = find_places(doc, item.sentences, actors, gazetteer)
         # A name the place finder read as a location ("in Moscow") is not also an actor.
         actors = [a for a in actors if not any(p.start < a.end and a.start < p.end for p in places)]
-        actors = localise_agents(actors, places, item.sentences, doc.text)
+        actors = localise_agents(actors, places, item.sentences, doc.text, doc.lang)
         mentions: list[Mention] = sorted([*actors, *times, *places], key=lambda m: (m.start, -m.end, m.kind))
         out.append(item.with_(mentions=tuple(mentions)))
     return out
@@ -45,7 +47,8 @@ HOME_SHARE = 0.6  # a document's places must point this much to one country for 
 HOME_MIN = 2
 
 
-def localise_agents(actors: list[Mention], places: list[Mention], sentences: tuple[Sentence, ...], text: str = "") -> list[Mention]:
+def localise_agents(actors: list[Mention], places: list[Mention], sentences: tuple[Sentence, ...], text: str = "",
+                    lang: str | None = None) -> list[Mention]:
     """Give a bare agent ("police", "protesters") the country of where it acts (``_where``).
 
     A place right beside it wins ("police in Minsk"), else the nearest earlier mention of its
@@ -57,11 +60,11 @@ def localise_agents(actors: list[Mention], places: list[Mention], sentences: tup
     men (UAF) stay of no country.
     """
     dateline = dateline_place(places)
-    home = home_country(places, actors)
+    home = home_country(places, actors, lang)
     out = []
     for actor in actors:
         entity = actor.entity
-        if (entity is None or entity.country or entity.org or not entity.sector or entity.kind not in ("group", "title")
+        if (entity is None or entity.country or entity.org or not entity.sector or entity.kind not in ("group", "title", "individual")
                 or entity.sector in UNLOCATED):
             out.append(actor)
             continue
@@ -70,8 +73,21 @@ def localise_agents(actors: list[Mention], places: list[Mention], sentences: tup
             out.append(actor)
             continue
         note = f"{entity.source or 'kb'}; country from {where}"
-        out.append(replace(actor, entity=replace(entity, country=country, code=f"{country}{entity.sector}", source=note)))
+        actor = replace(actor, entity=replace(entity, country=country, code=f"{country}{entity.sector}", source=note))
+        out.append(_with_seat(actor, places, text))
     return out
+
+
+SEAT_WORDS = 2  # "police in Houston", "полиция в Москве", "la polizia di Modena", "police in the city of ..."
+
+
+def _with_seat(actor: Mention, places: list[Mention], text: str) -> Mention:
+    """A bare agent with the place it is of right after it is one party: "Police in Houston
+    arrested ..." reads like "Houston police arrested ...", so the mention spans the place too."""
+    seat = next((p for p in places if p.start >= actor.end and p.rule == "place:locative"
+                 and text[actor.end : p.start].strip() and len(text[actor.end : p.start].split()) <= SEAT_WORDS
+                 and not re.search(r"[^\w\s'’]", text[actor.end : p.start])), None)
+    return actor if seat is None else replace(actor, end=seat.end, text=text[actor.start : seat.end])
 
 
 ATTACHED_CHARS = 40  # "police in Paris", "власти в Ньямее", "In Minsk, police ..."
@@ -132,7 +148,7 @@ def _where(actor: Mention, actors: list[Mention], places: list[Mention], sentenc
     namesake = _later_namesake(actor, actors, sentences)
     if namesake is not None and namesake.entity is not None:
         return namesake.entity.country, f"the later {namesake.text!r}"
-    if actor.entity is not None and actor.entity.kind == "group":
+    if actor.entity is not None and actor.entity.kind in ("group", "individual"):
         sentence = next((s for s in sentences if s.start <= actor.start < s.end), None)
         local = [p for p in places if sentence and sentence.start <= p.start < sentence.end and p.place and p.place.country]
         where = min(local, key=lambda p: abs(p.start - actor.start)) if local else dateline
@@ -153,7 +169,8 @@ def place_country(item: Processed) -> Callable[[Sentence], str | None]:
     places = [m for m in item.mentions if m.kind == "place" and m.place is not None and m.place.country]
     actors = [m for m in item.mentions if m.kind == "actor"]
     dateline = dateline_place(places)
-    fallback = dateline.place.country if dateline is not None and dateline.place is not None else home_country(places, actors)
+    home = home_country(places, actors, item.document.lang)
+    fallback = dateline.place.country if dateline is not None and dateline.place is not None else home
 
     def where(sentence: Sentence) -> str | None:
         local = next((p for p in places if sentence.start <= p.start < sentence.end), None)
@@ -162,11 +179,25 @@ def place_country(item: Processed) -> Callable[[Sentence], str | None]:
     return where
 
 
-def home_country(places: list[Mention], actors: Sequence[Mention] = ()) -> str | None:
-    """The country most of the document's places and country-bound actors lie in, when it clearly dominates."""
+def home_country(places: list[Mention], actors: Sequence[Mention] = (), lang: str | None = None) -> str | None:
+    """The country most of the document's places and country-bound actors lie in, when it clearly
+    dominates. With too little to go on, the language's home country (``lang/<xx>/home.txt``), unless
+    what little there is points elsewhere: a story in Italian that names no place is set in Italy."""
     countries = Counter(p.place.country for p in places if p.place is not None and p.place.country)
     countries.update(a.entity.country for a in actors if a.entity is not None and a.entity.country and not a.entity.org)
+    language_home = _language_home(lang) if lang else None
     if not countries:
-        return None
+        return language_home
     country, n = countries.most_common(1)[0]
-    return country if n >= HOME_MIN and n / sum(countries.values()) >= HOME_SHARE else None
+    if n >= HOME_MIN and n / sum(countries.values()) >= HOME_SHARE:
+        return country
+    return language_home if language_home is not None and n < HOME_MIN and country == language_home else None
+
+
+@lru_cache(maxsize=16)
+def _language_home(lang: str) -> str | None:
+    path = data_path(lang, "home.txt")
+    if not path.is_file():
+        return None
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    return next((line for line in lines if line and not line.startswith("#")), None)

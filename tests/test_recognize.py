@@ -30,12 +30,13 @@ CASES = [
            "Saudische Diplomaten vermitteln. Die Gespräche dauern an. Die Armee lehnte ab.", "Armee", "SDNMIL"),
     # ... but not a place right next to the agent
     ("en", "Sudan's army shelled Omdurman. In Khartoum, police detained dozens of protesters.", "police", "SDNCOP"),
-    ("en", "Russian police detained two activists. Police in Minsk dispersed a rally.", "Police", "BLRCOP"),
+    # the place it is of makes one party with it ("Police in Minsk" reads like "Minsk police")
+    ("en", "Russian police detained two activists. Police in Minsk dispersed a rally.", "Police in Minsk", "BLRCOP"),
     # a headline's bare agent: not the place across the dash, but the same sector named in the lead
     ("de", "Gespräche in Dschidda – Armee lehnt Waffenruhe ab\n\nDschidda, 22. Oktober (dpa) – Die sudanesische Armee lehnte "
            "den Vorschlag der RSF ab.", "Armee", "SDNMIL"),
-    # capitalised function words are no places: "Poi" is not Tibet, so the thief is of no known country
-    ("it", "Poi i carabinieri hanno arrestato il ladro.", "ladro", "CRM"),
+    # capitalised function words are no places: "Poi" is not Tibet, so the thief is Italian like the carabinieri
+    ("it", "Poi i carabinieri hanno arrestato il ladro.", "ladro", "ITACRM"),
 ]
 
 

@@ -15,6 +15,7 @@ Adding a language means adding ``dyads/lang/<xx>/`` with the files below; no cod
 - ``implicit.tsv``   passive arrests and sentences that name no agent: "was arrested", "è stato condannato" (coder)
 - ``dates.tsv``      month, weekday, season and relative-time words (dates)
 - ``places.tsv``     locative prepositions and inflected place-name forms (places)
+- ``home.txt``       the country a story in the language is set in when it names none (recognize)
 """
 
 from __future__ import annotations
