@@ -78,7 +78,7 @@ class Entity:
     sector: str | None = None  # PLOVER sector code: GOV, MIL, COP, ...
     wikidata_id: str | None = None
     code: str | None = None  # CAMEO-style actor code, e.g. KAZGOV, IGOCSTO
-    kind: str = "state"  # state | org | person | group | title
+    kind: str = "state"  # state | org | person | group | title | individual (an unnamed person: "a man")
     source: str | None = None  # which knowledge-base entry or rule resolved it
 
 

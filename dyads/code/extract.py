@@ -209,12 +209,13 @@ def candidates(coder: Coder, text: str, offset: int, groups: Sequence[Group], la
 
 
 def _pairs(groups: Sequence[Group]) -> list[tuple[Group, Group | None]]:
-    """Every ordered pair of groups and each group alone, self-dyads left out."""
+    """Every ordered pair of groups and each group alone, self-dyads left out; unnamed people of one
+    code ("a man stabbed a woman") are different people, so no self-dyad."""
     out: list[tuple[Group, Group | None]] = []
     for a in groups:
         codes = a.codes
         for r in [None, *groups]:
-            if r is a or (r is not None and _covers(codes, r.codes)):
+            if r is a or (r is not None and _covers(codes, r.codes) and not (_individuals(a) and _individuals(r))):
                 continue  # a self-dyad: Russia -> Russia, France -> the French government
             out.append((a, r))
     return out
@@ -246,6 +247,8 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         return _drop(c, "the trigger word names another party ('los huelguistas', 'protesters'): that party is the actor")
     if _victim_as_actor(c):
         return _drop(c, "civilians or refugees after a violent verb are its victims, not its actor")
+    if c.recipient is None and _individuals(c.actor) and (c.result.event not in CRIMES or view.cues.passive):
+        return _drop(c, "an unnamed individual with no recipient is coded only when committing an attack, coercion or threat")
     notes: list[str] = []
     score = res.confidence + (RECIPIENT_BONUS if c.recipient is not None else 0.0)
     if view.cues.actor_speaks and view.trigger is not None and view.actor is not None:
@@ -487,7 +490,41 @@ def sentence_candidates(coder: Coder, text: str, offset: int, actors: Sequence[M
         implied = _implicit(facts, groups, kept, text, offset, lang, country, coder.config.min_confidence)
         cands += implied
         kept += [c for c in implied if c.dropped is None]
-    return cands, kept
+    roled = {id(c): _criminal_roles(c) for c in kept}
+    return [roled.get(id(c), c) for c in cands], list(roled.values())
+
+
+CRIMES = frozenset({"ASSAULT", "COERCE", "THREATEN"})  # what an unnamed individual does as a criminal
+AUTHORITIES = frozenset({"COP", "JUD"})
+AUTHORITY_ACTS = frozenset({"COERCE", "ACCUSE"})  # arrests, sentences, charges
+
+
+def _criminal_roles(c: Candidate) -> Candidate:
+    """An unnamed individual who attacks, robs or threatens ("a man stabbed his wife") or whom the
+    police or a court arrest, sentence or charge ("a 29-year-old was arrested") is a criminal (CRM),
+    as POLECAT codes such people. Named groups keep their sector: protesters arrested stay civilians."""
+    event, notes = c.result.event, c.notes
+    actor, recipient = c.actor, c.recipient
+    if event in CRIMES and _civilian_individual(actor):
+        actor, notes = _as_criminal(actor), (*notes, f"actor: an individual who commits {event} is coded CRM")
+    authority = {m.entity.sector for m in c.actor.mentions if m.entity is not None} & AUTHORITIES
+    if recipient is not None and event in AUTHORITY_ACTS and authority and _civilian_individual(recipient):
+        recipient, notes = _as_criminal(recipient), (*notes, f"recipient: an individual the {min(authority)} acts against is coded CRM")
+    return c if notes == c.notes else replace(c, actor=actor, recipient=recipient, notes=notes)
+
+
+def _individuals(group: Group) -> bool:
+    """Whether the group is unnamed people ("a man", "zwei Frauen"), not a named actor or institution."""
+    return all(m.entity is not None and m.entity.kind == "individual" for m in group.mentions)
+
+
+def _civilian_individual(group: Group) -> bool:
+    return _individuals(group) and all(m.entity is not None and m.entity.sector == "CVL" for m in group.mentions)
+
+
+def _as_criminal(group: Group) -> Group:
+    return Group(tuple(replace(m, entity=replace(m.entity, sector="CRM", code=f"{m.entity.country or ''}CRM")) if m.entity else m
+                       for m in group.mentions))
 
 
 PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT"})

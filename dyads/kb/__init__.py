@@ -28,7 +28,7 @@ from ..config import SUPPORTED_LANGUAGES, Config
 from ..model import Entity, Mention
 from .compose import Composer, coreference, to_mention
 from .entries import Actor, Entry, Person, pad_date
-from .matcher import Matcher
+from .matcher import Hit, Matcher
 from .petrarch import ActorRecord, read_actor_file, to_actor
 from .sources import SECTORS, Sources, read_countries, read_non_actors, read_orgs, read_people, read_sectors, read_states
 
@@ -156,9 +156,23 @@ class KnowledgeBase:
         """Actor mentions in ``text`` (inside ``spans`` when given), resolved at ``date``."""
         day = pad_date(date) if date else None
         hits = self.matcher(lang).find(text, spans=spans)
+        numbered = self._numbered_hits(text, lang, spans, hits)
+        if numbered:
+            hits = sorted([*hits, *numbered], key=lambda h: (h.start, -h.end))
         found = Composer(text, lang, day, hits, self).run()
         found = coreference(text, found, spans, lang)
         return [to_mention(text, f) for f in sorted(found, key=lambda f: (f.start, -f.end))]
+
+    def _numbered_hits(self, text: str, lang: str | None, spans: Sequence[tuple[int, int]] | None,
+                       hits: Sequence[Hit[Entry]]) -> list[Hit[Entry]]:
+        """Hits of the forms with a number in them ("il 32enne", "der 39-Jährige"), where no dictionary hit is."""
+        patterns = self.sources.numbered.get(lang, []) if lang else [p for ps in self.sources.numbered.values() for p in ps]
+        out: list[Hit[Entry]] = []
+        for lo, hi in spans if spans is not None else [(0, len(text))]:
+            for pattern, entry in patterns:
+                out += [Hit(m.start(), m.end(), (entry,)) for m in pattern.finditer(text, lo, hi)
+                        if not any(h.start < m.end() and m.start() < h.end for h in hits)]
+        return out
 
     def lookup(self, name: str, date: str | None = None, lang: str | None = None) -> list[Resolution]:
         """What ``name`` resolves to (each reading, with the reason)."""

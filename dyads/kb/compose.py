@@ -203,6 +203,8 @@ class Composer:
                     break
         start = self.pieces[i].start
         entity = self.group_entity(country, sector, start, end, f"{country.source} + {head.source}")
+        if role == "person":  # "a Tunisian man"
+            entity = replace(entity, kind="individual")
         if head.kind != "title" and j < len(self.pieces) and self.gap(end, self.pieces[j].start) == "":
             title = self.pieces[j].get("title")  # "Kazakh Foreign Ministry spokesman ..."
             if title is not None:
@@ -311,13 +313,15 @@ class Composer:
         sector = piece.get("sector")
         if sector is None or _PRO.search(self.text, max(0, piece.start - 5), piece.start):
             return None, i + 1
-        start, rule = (piece.start, "kb:sector") if normalise(text).strip() in self.alone else (None, "kb:count")
+        alone = normalise(text).strip() in self.alone or sector.role == "person"
+        start, rule = (piece.start, "kb:sector") if alone else (None, "kb:count")
         if start is None and sector.sector in COUNTED_SECTORS:
             start = counted_start(self.text, piece.start, self.lang)  # "37 человек": a count makes a generic word a party
         if start is None:
             return None, i + 1
         text = self.text[start : piece.end]
-        return Found(start, piece.end, Entity(text, None, None, sector.sector, None, sector.sector, "group", sector.source), rule), i + 1
+        kind = "individual" if sector.role == "person" else "group"
+        return Found(start, piece.end, Entity(text, None, None, sector.sector, None, sector.sector, kind, sector.source), rule), i + 1
 
 
 @lru_cache(maxsize=16)

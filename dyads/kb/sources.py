@@ -82,6 +82,7 @@ class Sources:
     common: list[tuple[str, Entry]] = field(default_factory=list)  # forms valid in every language
     connectors: dict[str, set[str]] = field(default_factory=dict)
     alone_ok: dict[str, set[str]] = field(default_factory=dict)  # lang -> sector forms that stand alone
+    numbered: dict[str, list[tuple[re.Pattern[str], Entry]]] = field(default_factory=dict)  # lang -> "#enne" forms
     person_entries: dict[str, Entry] = field(default_factory=dict)
     actors: dict[str, Actor] = field(default_factory=dict)
     seen_forms: set[tuple[str, str, Entry]] = field(default_factory=set)
@@ -149,7 +150,9 @@ def _split_template(form: str) -> tuple[str, str] | None:
 
 
 def read_sectors(src: Sources, lang: str, name: str = "sectors.tsv") -> None:
-    """sectors.tsv (form, sector[, alone]) or titles.tsv (form, sector, role)."""
+    """sectors.tsv (form, sector[, alone]) or titles.tsv (form, sector, role). In sectors.tsv, alone is
+    "no" for a word too generic to be an actor without a country, "person" for a word for one or a few
+    unnamed people ("a man", "die Frau"), which stands alone and resolves to an individual."""
     path = src.lang_dir / lang / name
     src.files.append(path)
     is_title = name == "titles.tsv"
@@ -162,7 +165,11 @@ def read_sectors(src: Sources, lang: str, name: str = "sectors.tsv") -> None:
         if not form or sector not in SECTORS:
             src.skipped.append(where)
             continue
-        role = cell(c, 2) if is_title else None
+        alone = cell(c, 2)
+        role = alone if is_title else ("person" if alone == "person" else None)
+        if NUMBER_SLOT in form:  # a number in the word: "{N}enne" is "il 32enne", "{N}-Jährige" "die 39-Jährige"
+            src.numbered.setdefault(lang, []).append((_numbered(form), Entry("sector", where, sector=sector, role=role)))
+            continue
         shaped = _case_free(form)
         split = _split_template(shaped)
         if split is not None:
@@ -170,8 +177,17 @@ def read_sectors(src: Sources, lang: str, name: str = "sectors.tsv") -> None:
             src.add(lang, tail, Entry("tail", where, sector=sector, role=role, heads=(normalise_form(head),), name="title" if is_title else "sector"))
             continue
         src.add(lang, shaped, Entry("title" if is_title else "sector", where, sector=sector, role=role))
-        if not is_title and cell(c, 2) != "no":
+        if not is_title and alone != "no":
             src.alone_ok.setdefault(lang, set()).add(normalise_form(form))
+
+
+NUMBER_SLOT = "{N}"
+
+
+def _numbered(form: str) -> re.Pattern[str]:
+    """A sectors.tsv form with ``{N}`` for a one- or two-digit number, as a whole-word pattern."""
+    body = r"\d{1,2}".join(re.escape(part) for part in form.split(NUMBER_SLOT))
+    return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
 
 
 def _case_free(form: str) -> str:
