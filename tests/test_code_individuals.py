@@ -57,6 +57,7 @@ def test_groups_keep_their_sector(lang: str, text: str, expected: tuple) -> None
     ("en", "A man visited the museum in Paris on Sunday."),
     ("de", "Drei Männer besuchten am Sonntag das Museum in Wien."),
     ("ru", "Женщину обвинили в краже в Москве."),  # the woman is acted on: no actor of her own
+    ("it", "La donna ha raccontato tutto al ragazzo che la aspettava davanti alla scuola."),  # two people, no crime
 ])
 def test_an_unnamed_person_alone_is_coded_only_as_an_attacker(lang: str, text: str) -> None:
     assert _events(text, lang) == []
@@ -75,3 +76,9 @@ def test_an_unnamed_person_takes_the_country_of_the_story(lang: str, text: str, 
     (item,) = pipeline.run_batch([Processed(document_from_text(text, lang=lang, published="2026-11-21"))])
     found = {m.text: (m.entity.code, m.entity.kind) for m in item.mentions if m.kind == "actor" and m.entity}
     assert found.get(mention) == (code, "individual"), found
+
+
+def test_a_court_hearing_of_violence_is_no_assault_by_the_court() -> None:
+    events = _events("Davanti al giudice il 40enne deve rispondere dell'accusa di violenza sessuale sulla moglie.", "it")
+    assert ("ASSAULT", ("ITACRM",), ("ITACVL",)) in events
+    assert not [e for e in events if e[0] == "ASSAULT" and any(code and code.endswith("JUD") for code in e[1])]

@@ -247,8 +247,10 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         return _drop(c, "the trigger word names another party ('los huelguistas', 'protesters'): that party is the actor")
     if _victim_as_actor(c):
         return _drop(c, "civilians or refugees after a violent verb are its victims, not its actor")
-    if c.recipient is None and _individuals(c.actor) and (c.result.event not in CRIMES or view.cues.passive):
-        return _drop(c, "an unnamed individual with no recipient is coded only when committing an attack, coercion or threat")
+    if _individuals(c.actor) and (c.recipient is None or (_individuals(c.recipient) and c.result.event not in CRIMES)):
+        return _drop(c, "unnamed people are coded as actors only towards a named party, or when one attacks, robs or threatens another")
+    if c.result.event == "ASSAULT" and any(m.entity is not None and m.entity.sector == "JUD" for m in c.actor.mentions):
+        return _drop(c, "courts and prosecutors do not assault: the violence is the crime they deal with")
     notes: list[str] = []
     score = res.confidence + (RECIPIENT_BONUS if c.recipient is not None else 0.0)
     if view.cues.actor_speaks and view.trigger is not None and view.actor is not None:
