@@ -82,7 +82,7 @@ class Sources:
     common: list[tuple[str, Entry]] = field(default_factory=list)  # forms valid in every language
     connectors: dict[str, set[str]] = field(default_factory=dict)
     alone_ok: dict[str, set[str]] = field(default_factory=dict)  # lang -> sector forms that stand alone
-    numbered: dict[str, list[tuple[re.Pattern[str], Entry]]] = field(default_factory=dict)  # lang -> "#enne" forms
+    numbered: dict[str, list[tuple[re.Pattern[str], Entry]]] = field(default_factory=dict)  # lang -> "{N}enne" forms (a number in the word)
     person_entries: dict[str, Entry] = field(default_factory=dict)
     actors: dict[str, Actor] = field(default_factory=dict)
     seen_forms: set[tuple[str, str, Entry]] = field(default_factory=set)
