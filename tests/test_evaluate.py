@@ -117,11 +117,13 @@ def test_petrarch_dictionary_matching(tmp_path: Path) -> None:
         ("Arvanian media and government met.", [("Arvanian media", "ARVMED"), ("government", "ARVGOV")]),
         ("Arvanian Islamist media met Borduria.", [("Arvanian Islamist media", "ARVMUSMED"), ("Borduria", "BOR")]),
         ("Borduria police and Arvania met.", [("Borduria police", "BORCOP"), ("Arvania", "ARV")]),
+        # a title before a name of its country is one actor with the title's code
+        ("Arvania Prime Minister Tamar met Borduria.", [("Arvania Prime Minister Tamar", "ARVGOV"), ("Borduria", "BOR")]),
     ],
 )
 def test_petrarch_agents_join(tmp_path: Path, text: str, expected: list[tuple[str, str]]) -> None:
-    (tmp_path / "PETR.Validate.actors.txt").write_text(ACTORS, encoding="utf-8")
     agents = AGENTS + "MEDIA [~MED]\nGOVERNMENT [~GOV]\nLAWMAKERS [~LEG]\nISLAMIST [~MUS]\n"
+    (tmp_path / "PETR.Validate.actors.txt").write_text(ACTORS + "ARVANIA_PRIME_MINISTER [ARVGOV]\nTAMAR [ARV]\n", encoding="utf-8")
     (tmp_path / "PETR.Validate.agents.txt").write_text(agents, encoding="utf-8")
     found = PetrarchActors.from_folder(tmp_path).find(text, "19990101")
     assert [(m.text, m.entity.code) for m in found] == expected

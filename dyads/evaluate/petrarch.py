@@ -7,7 +7,8 @@ restrictions (``[HOB < 950601]``, ``[HOBGOV 19950601 - 19990815]``, ``[HOBREB > 
 "police of Arnor", "lawmakers in/from Arnor" -> ARNCOP/ARNLEG; a coordinated list shares the
 agent or the actor ("lawmakers in A and B" -> ALEG, BLEG; "Danish media and government" ->
 DNKMED, DNKGOV); adjacent agents stack (DNK+MUS+MED); an agent already in the code is not
-added twice (WHITE HOUSE [USAGOV] + officials [~GOV] -> USAGOV); a lone agent is no actor.
+added twice (WHITE HOUSE [USAGOV] + officials [~GOV] -> USAGOV); a lone agent is no actor; a title
+right before a name of its country is one actor ("Bree Prime Minister Romendacil" -> BREGOV).
 
 Why not the knowledge base's importer (``dyads.kb.petrarch``) + ``KnowledgeBase.with_extra``:
 it has no agents, and on the unit-test records it finds 216 of the 302 gold source codes
@@ -196,6 +197,21 @@ def _combine(hits: list[tuple[int, int, _Entry, str]], words: list[tuple[str, in
         if not entry.agent:  # a lone agent ("a senior official") is not an actor: coding it as ---GOV costs more than it finds
             out.append(_mention(text, words[first][1], words[last][2], code))
         i += 1
+    return _titled_names(out, text)
+
+
+def _titled_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """A title right before a name of its own country is one actor with the title's code:
+    "Bree Prime Minister [BREGOV] Romendacil [BRE]" -> BREGOV, as PETRARCH reads the noun phrase."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and not text[prev.end : m.start].strip() and prev.entity and m.entity and prev.entity.code and m.entity.code:
+            a, b = prev.entity.code, m.entity.code
+            if a != b and (a.startswith(b) or b.startswith(a)):
+                out[-1] = _mention(text, prev.start, m.end, max(a, b, key=len))
+                continue
+        out.append(m)
     return out
 
 
