@@ -31,15 +31,22 @@ def process(batch: list[Processed], ctx: Context) -> list[Processed]:
     for item in batch:
         doc = item.document
         spans = [(s.start, s.end) for s in item.sentences]
-        actors = kb.find_mentions(doc.text, lang=doc.lang, date=doc.published, spans=spans)
+        actors = kb.find_mentions(doc.text, lang=doc.lang, date=doc.published, spans=spans, bare_titles=True)
         times = find_times(doc, item.sentences)
         places = find_places(doc, item.sentences, actors, gazetteer)
         # A name the place finder read as a location ("in Moscow") is not also an actor.
         actors = [a for a in actors if not any(p.start < a.end and a.start < p.end for p in places)]
         actors = localise_agents(actors, places, item.sentences, doc.text, doc.lang)
+        actors = [a for a in actors if not _unplaced_title(a)]
         mentions: list[Mention] = sorted([*actors, *times, *places], key=lambda m: (m.start, -m.end, m.kind))
         out.append(item.with_(mentions=tuple(mentions)))
     return out
+
+
+def _unplaced_title(mention: Mention) -> bool:
+    """A bare title ("the president") that neither an antecedent nor the story's places could tie to a country."""
+    e = mention.entity
+    return e is not None and e.kind == "title" and not e.country and not e.org
 
 
 UNLOCATED = frozenset({"UAF"})  # "gunmen", "armed men": unidentified, so of no country
@@ -138,7 +145,13 @@ def _later_namesake(actor: Mention, actors: list[Mention], sentences: tuple[Sent
 def _where(actor: Mention, actors: list[Mention], places: list[Mention], sentences: tuple[Sentence, ...],
            dateline: Mention | None, home: str | None, text: str = "") -> tuple[str | None, str]:
     """(country, why) for a bare agent: a place right beside it, else the nearest earlier mention of its
-    sector with a country, else (groups) the nearest place in its sentence or the dateline, else home."""
+    sector with a country, else (groups) the nearest place in its sentence or the dateline, else home.
+    A bare head of state ("der Bundespräsident") is not of where he stands or whom he meets: the
+    dateline's country, else home."""
+    if actor.entity is not None and actor.entity.kind == "title":
+        if dateline is not None and dateline.place is not None:
+            return dateline.place.country, f"the dateline {dateline.place.name!r}"
+        return home, "the document's places"
     attached = _attached_place(actor, places, text)
     if attached is not None and attached.place is not None:
         return attached.place.country, f"the place {attached.place.name!r}"

@@ -35,6 +35,10 @@ CASES = [
     # a headline's bare agent: not the place across the dash, but the same sector named in the lead
     ("de", "Gespräche in Dschidda – Armee lehnt Waffenruhe ab\n\nDschidda, 22. Oktober (dpa) – Die sudanesische Armee lehnte "
            "den Vorschlag der RSF ab.", "Armee", "SDNMIL"),
+    # a bare head of state is the dateline's country's, not of where he is or whom he meets ...
+    ("de", "Wien – Der Bundespräsident traf am Montag in Berlin Bundeskanzlerin Merkel.", "Bundespräsident", "AUTGOV"),
+    # ... and no actor when nothing says which country's
+    ("en", "The president met the German chancellor in Paris on Tuesday.", "president", None),
     # capitalised function words are no places: "Poi" is not Tibet, so the thief is Italian like the carabinieri
     ("it", "Poi i carabinieri hanno arrestato il ladro.", "ladro", "ITACRM"),
 ]

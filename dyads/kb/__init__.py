@@ -152,15 +152,17 @@ class KnowledgeBase:
         return spans
 
     # --- the interface -------------------------------------------------------------------
-    def find_mentions(self, text: str, lang: str | None, date: str | None = None, spans: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
-        """Actor mentions in ``text`` (inside ``spans`` when given), resolved at ``date``."""
+    def find_mentions(self, text: str, lang: str | None, date: str | None = None, spans: Sequence[tuple[int, int]] | None = None,
+                      bare_titles: bool = False) -> list[Mention]:
+        """Actor mentions in ``text`` (inside ``spans`` when given), resolved at ``date``; with
+        ``bare_titles``, also titles that name no country and have no antecedent ("the president")."""
         day = pad_date(date) if date else None
         hits = self.matcher(lang).find(text, spans=spans)
         numbered = self._numbered_hits(text, lang, spans, hits)
         if numbered:
             hits = sorted([*hits, *numbered], key=lambda h: (h.start, -h.end))
         found = Composer(text, lang, day, hits, self).run()
-        found = coreference(text, found, spans, lang)
+        found = coreference(text, found, spans, lang, bare_titles)
         return [to_mention(text, f) for f in sorted(found, key=lambda f: (f.start, -f.end))]
 
     def _numbered_hits(self, text: str, lang: str | None, spans: Sequence[tuple[int, int]] | None,

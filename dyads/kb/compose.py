@@ -356,14 +356,22 @@ def _titled(person: Entity, title: Entity) -> Entity:
     return replace(person, country=title.country, org=title.org, sector=title.sector, code=title.code)
 
 
-def coreference(text: str, found: list[Found], spans: Sequence[tuple[int, int]] | None, lang: str | None) -> list[Found]:
-    """Resolve bare titles and later bare surnames to their antecedents in the document."""
+HEAD_ROLES = frozenset({"head_of_state", "head_of_government"})  # a bare one is of the story's country: "der Bundespräsident"
+
+
+def coreference(text: str, found: list[Found], spans: Sequence[tuple[int, int]] | None, lang: str | None,
+                bare_titles: bool = False) -> list[Found]:
+    """Resolve bare titles and later bare surnames to their antecedents in the document. A bare
+    title with no unique antecedent says nothing on its own; with ``bare_titles``, a head of state's
+    or government's is kept for the caller to place (``recognize.localise_agents``: "der
+    Bundespräsident" in an Austrian story is Austria's)."""
     out: list[Found] = []
     for item in sorted(found, key=lambda f: f.start):
         if item.entity.kind == "title" and item.role:
             item = _title_antecedent(item, out)
-            if item.entity.kind == "title" and item.entity.country is None and item.entity.org is None:
-                continue  # a bare title with no unique antecedent says nothing
+            if (item.entity.kind == "title" and item.entity.country is None and item.entity.org is None
+                    and not (bare_titles and item.role in HEAD_ROLES)):
+                continue
         out.append(item)
     return out + _surnames(text, out, spans, lang)
 
