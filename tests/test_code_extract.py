@@ -283,6 +283,9 @@ def test_impersonal_pronouns_are_no_actors() -> None:
         ("“NATO is not interested in joint activities with the CSTO,” the spokesperson told reporters in Brussels.", "en",
          ("REJECT", ["IGONATO"], ["IGOCSTO"])),
         ("En 2023 la policía de Azerbaiyán arrestó a periodistas de un medio independiente.", "es", None),  # arrested: a recipient
+        # the journalists are the audience even with the place they are in ("Journalisten in Moskau")
+        ("Die russischen Streitkräfte griffen ausschließlich militärische Ziele an, sagte er vor Journalisten in Moskau.", "de",
+         ("ASSAULT", ["RUSMIL"], [])),
     ],
 )
 def test_reporters_told_are_no_recipient(text: str, lang: str, expected: tuple | None) -> None:  # type: ignore[type-arg]

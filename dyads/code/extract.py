@@ -320,7 +320,7 @@ def _victim_as_actor(c: Candidate) -> bool:
 
 def _audience(group: Group, tokens: Sequence[Token], offset: int) -> bool:
     """Whether the group is reporters addressed by a speech verb ("told reporters", "a dit aux journalistes")."""
-    if not all(m.text.lower() in AUDIENCE for m in group.mentions):
+    if not all((m.entity.name if m.entity else m.text).lower() in AUDIENCE for m in group.mentions):  # "Journalisten in Moskau"
         return False
     return any(w in SPEECH_BEFORE_AUDIENCE for w in _words_before(group, tokens, offset, 3))
 
