@@ -87,6 +87,13 @@ def test_cue_view(text: str, negated: bool, refusal: bool, actor_speaks: bool) -
         ("it", "Roma ha convocato l'ambasciatore di Arvania.", "ACCUSE"),
         ("fr", "Paris a condamné l'attaque menée par l'Arvanie.", "ASSAULT"),
         ("en", "Borduria lifted the blockade of Arvania's ports.", "RETREAT"),
+        # words found missing by running the coder over real news (2026-11-23)
+        ("it", "I ladri hanno svaligiato la tabaccheria di via Roma.", "COERCE"),
+        ("it", "Il pensionato ha chiamato subito i carabinieri.", "REQUEST"),
+        ("ru", "Верховный суд отменил смертный приговор.", "CONCEDE"),
+        ("ru", "Арвания выступила против санкций.", "REJECT"),
+        ("de", "Die Opposition brachte einen Misstrauensantrag gegen die Ministerin ein.", "ACCUSE"),
+        ("en", "The opposition raised a strong objection to the tax plan.", "REJECT"),
     ],
 )
 def test_shipped_lexicon_covers_common_verbs(lang: str, text: str, event: str) -> None:
