@@ -86,12 +86,13 @@ def localise_agents(actors: list[Mention], places: list[Mention], sentences: tup
 
 
 SEAT_GAP_WORDS = 2  # "police in Houston", "полиция в Москве", "police in the city of ..."
+SEAT_GAP_CHARS = 20
 
 
 def _with_seat(actor: Mention, places: list[Mention], text: str) -> Mention:
     """A bare agent with the place it is of right after it is one party: "Police in Houston
     arrested ..." reads like "Houston police arrested ...", so the mention spans the place too."""
-    seat = next((p for p in places if p.start >= actor.end and p.rule == "place:locative"
+    seat = next((p for p in places if 0 < p.start - actor.end <= SEAT_GAP_CHARS and p.rule == "place:locative"
                  and text[actor.end : p.start].strip() and len(text[actor.end : p.start].split()) <= SEAT_GAP_WORDS
                  and not re.search(r"[^\w\s'’]", text[actor.end : p.start])), None)
     return actor if seat is None else replace(actor, end=seat.end, text=text[actor.start : seat.end])
