@@ -14,8 +14,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .lang import data_path
-from .model import Mention, Processed, Sentence
+from .lang import data_path, read_tsv
+from .model import Entity, Mention, Processed, Sentence
 
 if TYPE_CHECKING:
     from .pipeline import Context
@@ -32,6 +32,7 @@ def process(batch: list[Processed], ctx: Context) -> list[Processed]:
         doc = item.document
         spans = [(s.start, s.end) for s in item.sentences]
         actors = kb.find_mentions(doc.text, lang=doc.lang, date=doc.published, spans=spans, bare_titles=True)
+        actors = sectors_in_context(actors, doc.text, doc.lang, spans)
         times = find_times(doc, item.sentences)
         places = find_places(doc, item.sentences, actors, gazetteer)
         # A name the place finder read as a location ("in Moscow") is not also an actor.
@@ -41,6 +42,43 @@ def process(batch: list[Processed], ctx: Context) -> list[Processed]:
         mentions: list[Mention] = sorted([*actors, *times, *places], key=lambda m: (m.start, -m.end, m.kind))
         out.append(item.with_(mentions=tuple(mentions)))
     return out
+
+
+def sectors_in_context(actors: list[Mention], text: str, lang: str | None, spans: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Words whose sector the story decides (``lang/<xx>/context_sectors.tsv``): Italian "i militari"
+    are carabinieri (COP) in a story that names the carabinieri, German "die Beamten" police officers
+    in a story that names the police. Such a word becomes a party of that sector even where it is
+    too generic to be one elsewhere."""
+    out = list(actors)
+    for form, sector, context in _context_sectors(lang) if lang else ():
+        named = context.search(text)
+        if named is None:
+            continue
+        why = f"{sector} in a story that names {named.group(0)!r} (context_sectors.tsv)"
+        for match in form.finditer(text):
+            a, b = match.span()
+            if not any(lo <= a and b <= hi for lo, hi in spans):
+                continue
+            same = next((k for k, m in enumerate(out) if (m.start, m.end) == (a, b)), None)
+            if same is not None:
+                e = out[same].entity
+                if e is not None and e.kind == "group" and not e.country and not e.org:
+                    out[same] = replace(out[same], entity=replace(e, sector=sector, code=sector, source=f"{e.source}; {why}"))
+            elif not any(m.start < b and a < m.end for m in out):
+                entity = Entity(text[a:b], sector=sector, code=sector, kind="group", source=why)
+                out.append(Mention(a, b, text[a:b], "actor", entity, rule="kb:sector"))
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+@lru_cache(maxsize=16)
+def _context_sectors(lang: str) -> tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...]:
+    rules = []
+    for row in read_tsv(lang, "context_sectors.tsv"):
+        if len(row) < 3 or row[0] == "form":
+            continue
+        words = "|".join(re.escape(w.strip()) for w in row[2].split(";") if w.strip())
+        rules.append((re.compile(rf"(?<!\w){re.escape(row[0])}(?!\w)", re.IGNORECASE), row[1], re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)))
+    return tuple(rules)
 
 
 def _unplaced_title(mention: Mention) -> bool:

@@ -39,6 +39,10 @@ CASES = [
     ("de", "Wien – Der Bundespräsident traf am Montag in Berlin Bundeskanzlerin Merkel.", "Bundespräsident", "AUTGOV"),
     # ... and no actor when nothing says which country's
     ("en", "The president met the German chancellor in Paris on Tuesday.", "president", None),
+    # a word whose sector the story decides (context_sectors.tsv): the carabinieri's "militari", the police's "Beamten"
+    ("it", "I carabinieri di Sassuolo hanno condotto il blitz. I militari hanno arrestato un 40enne.", "militari", "ITACOP"),
+    ("it", "Il ministro ha parlato dei militari italiani in Libano.", "militari italiani", "ITAMIL"),
+    ("de", "Die Polizei wurde gerufen. Die Beamten nahmen den Mann in Graz fest.", "Beamten", "AUTCOP"),
     # capitalised function words are no places: "Poi" is not Tibet, so the thief is Italian like the carabinieri
     ("it", "Poi i carabinieri hanno arrestato il ladro.", "ladro", "ITACRM"),
 ]

@@ -16,6 +16,7 @@ Adding a language means adding ``dyads/lang/<xx>/`` with the files below; no cod
 - ``dates.tsv``      month, weekday, season and relative-time words (dates)
 - ``places.tsv``     locative prepositions and inflected place-name forms (places)
 - ``home.txt``       the country a story in the language is set in when it names none (recognize)
+- ``context_sectors.tsv`` words whose sector the story decides: "i militari" of the carabinieri are COP (recognize)
 """
 
 from __future__ import annotations
