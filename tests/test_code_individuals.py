@@ -78,6 +78,11 @@ def test_an_unnamed_person_takes_the_country_of_the_story(lang: str, text: str, 
     assert found.get(mention) == (code, "individual"), found
 
 
+def test_a_subject_pronoun_continues_the_unnamed_person_of_the_sentence_before() -> None:
+    events = _events("A man stabbed a shopkeeper in Houston on Monday. He was arrested by police an hour later.", "en")
+    assert ("COERCE", ("USACOP",), ("USACRM",)) in events
+
+
 def test_a_court_hearing_of_violence_is_no_assault_by_the_court() -> None:
     events = _events("Davanti al giudice il 40enne deve rispondere dell'accusa di violenza sessuale sulla moglie.", "it")
     assert ("ASSAULT", ("ITACRM",), ("ITACVL",)) in events

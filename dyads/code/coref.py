@@ -116,11 +116,12 @@ SPEAKER_SECTORS = frozenset({"GOV", "MIL", "OPP", "LEG"})  # "The Ukrainian dele
 
 
 def _speaker_like(mention: Mention) -> bool:
-    """An office holder, or a state body with a country ("Глава украинской делегации ... Он потребовал")."""
+    """An office holder, an unnamed person ("Ein 39-Jähriger ... Er wurde festgenommen"), or a state
+    body with a country ("Глава украинской делегации ... Он потребовал")."""
     entity = mention.entity
     if entity is None:
         return False
-    return entity.kind in ("person", "title") or (entity.kind == "group" and bool(entity.country) and entity.sector in SPEAKER_SECTORS)
+    return entity.kind in ("person", "title", "individual") or (entity.kind == "group" and bool(entity.country) and entity.sector in SPEAKER_SECTORS)
 
 
 def _phrase_references(text: str, offset: int, refs: dict[str, tuple[Reference, ...]], earlier: list[list[Mention]],
