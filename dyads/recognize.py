@@ -123,15 +123,15 @@ def localise_agents(actors: list[Mention], places: list[Mention], sentences: tup
     return out
 
 
-SEAT_GAP_WORDS = 2  # "police in Houston", "полиция в Москве", "police in the city of ..."
-SEAT_GAP_CHARS = 20
+SEAT_GAP_CHARS = 20  # the preposition alone: "police in Houston", "полиция в Москве"
 
 
 def _with_seat(actor: Mention, places: list[Mention], text: str) -> Mention:
-    """A bare agent with the place it is of right after it is one party: "Police in Houston
-    arrested ..." reads like "Houston police arrested ...", so the mention spans the place too."""
+    """A bare agent with the place it is of right after it, across its preposition only, is one party:
+    "Police in Houston arrested ..." reads like "Houston police arrested ...", so the mention spans
+    the place too ("Ein 39-Jähriger hat in Graz" does not: a verb stands between)."""
     seat = next((p for p in places if 0 < p.start - actor.end <= SEAT_GAP_CHARS and p.rule == "place:locative"
-                 and text[actor.end : p.start].strip() and len(text[actor.end : p.start].split()) <= SEAT_GAP_WORDS
+                 and len(text[actor.end : p.start].split()) == 1
                  and not re.search(r"[^\w\s'’]", text[actor.end : p.start])), None)
     return actor if seat is None else replace(actor, end=seat.end, text=text[actor.start : seat.end])
 

@@ -31,6 +31,8 @@ def _events(text: str, lang: str) -> list[tuple[str, tuple[str | None, ...], tup
     ("en", "A man stabbed a woman in Houston on Monday.", ("ASSAULT", ("USACRM",), ("USACVL",))),
     ("it", "Un uomo ha accoltellato la moglie a Napoli.", ("ASSAULT", ("ITACRM",), ("ITACVL",))),
     ("ru", "В Казани мужчина напал на женщину с ножом.", ("ASSAULT", ("RUSCRM",), ("RUSCVL",))),
+    # an unnamed person and a group of its code are two parties, not one mention ("einen Passanten")
+    ("de", "Ein 39-Jähriger hat in Graz einen Passanten mit einem Messer verletzt.", ("ASSAULT", ("AUTCRM",), ("AUTCVL",))),
     # a story in Italian that names no place is set in Italy (dyads/lang/it/home.txt)
     ("it", "I carabinieri hanno arrestato un uomo.", ("COERCE", ("ITACOP",), ("ITACRM",))),
     # "police in Houston" is one party, read like "Houston police"

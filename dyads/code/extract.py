@@ -162,13 +162,19 @@ def group_mentions(mentions: Sequence[Mention], text: str, offset: int) -> list[
     for n, m in enumerate(mentions):
         if groups:
             words = _gap(text, groups[-1][-1], m, offset)
-            same = (actor_code(groups[-1][-1]) == actor_code(m) and len(words) <= 1) or same_reference(groups[-1][-1], m)
+            same = ((actor_code(groups[-1][-1]) == actor_code(m) and len(words) <= 1 and not _any_individual(groups[-1][-1], m))
+                    or same_reference(groups[-1][-1], m))
             coordinated = _coordinated(words)
             if same or coordinated or (words == [","] and _list_ends(mentions, n, text, offset)):
                 groups[-1].append(m)
                 continue
         groups.append([m])
     return [Group(tuple(g)) for g in groups]
+
+
+def _any_individual(left: Mention, right: Mention) -> bool:
+    """An unnamed person is no other mention of its code ("ein 39-Jähriger ... einen Passanten")."""
+    return any(m.entity is not None and m.entity.kind == "individual" for m in (left, right))
 
 
 def _gap(text: str, left: Mention, right: Mention, offset: int) -> list[str]:
@@ -209,13 +215,13 @@ def candidates(coder: Coder, text: str, offset: int, groups: Sequence[Group], la
 
 
 def _pairs(groups: Sequence[Group]) -> list[tuple[Group, Group | None]]:
-    """Every ordered pair of groups and each group alone, self-dyads left out; unnamed people of one
-    code ("a man stabbed a woman") are different people, so no self-dyad."""
+    """Every ordered pair of groups and each group alone, self-dyads left out; an unnamed person and
+    another party of its code ("a man stabbed a woman", "attacked passers-by") are two parties."""
     out: list[tuple[Group, Group | None]] = []
     for a in groups:
         codes = a.codes
         for r in [None, *groups]:
-            if r is a or (r is not None and _covers(codes, r.codes) and not (_individuals(a) and _individuals(r))):
+            if r is a or (r is not None and _covers(codes, r.codes) and not (_individuals(a) or _individuals(r))):
                 continue  # a self-dyad: Russia -> Russia, France -> the French government
             out.append((a, r))
     return out
