@@ -45,6 +45,11 @@ def _coded(text: str, lang: str, actors: dict[str, str], place: tuple[str, str] 
         ("В Москве задержан журналист.", "ru", {"журналист": "MED"}, ("Москве", "RUS"), ("COERCE", ("RUSCOP",), ("MED",))),
         ("Deux hommes ont été interpellés à Lyon dimanche.", "fr", {}, ("Lyon", "FRA"), ("COERCE", ("FRACOP",), ())),
         ("El exalcalde fue condenado en Sevilla a seis años de prisión.", "es", {}, ("Sevilla", "ESP"), ("COERCE", ("ESPJUD",), ())),
+        ("The fugitive was captured in Houston on Monday.", "en", {}, ("Houston", "USA"), ("COERCE", ("USACOP",), ())),
+        ("He was given two life sentences in Houston.", "en", {}, ("Houston", "USA"), ("COERCE", ("USAJUD",), ())),
+        ("L'ex sindaco è stato rinviato a giudizio a Modena.", "it", {}, ("Modena", "ITA"), ("ACCUSE", ("ITAJUD",), ())),
+        ("Der Mann wurde nach Serbien abgeschoben, teilte Wien mit.", "de", {}, ("Wien", "AUT"), ("COERCE", ("AUTGOV",), ())),
+        ("В Москве оштрафованы двое активистов.", "ru", {}, ("Москве", "RUS"), ("COERCE", ("RUSJUD",), ())),
     ],
 )
 def test_an_agentless_arrest_is_the_local_authorities_act(text: str, lang: str, actors: dict[str, str], place: tuple[str, str],
@@ -76,7 +81,7 @@ def test_a_named_agent_leaves_the_sentence_to_the_coder() -> None:
 def test_every_language_has_implicit_phrases(lang: str) -> None:
     assert lang in available_languages()
     matcher, sectors = implicit_phrases(lang)
-    assert len(matcher) >= 10 and set(sectors.values()) <= {"COP", "JUD"}
+    assert len(matcher) >= 10 and set(sectors.values()) <= {"COP", "JUD", "GOV"}
 
 
 @pytest.mark.parametrize(

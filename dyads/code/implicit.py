@@ -1,4 +1,5 @@
-"""Implicit agents: the police behind "was arrested", the court behind "was sentenced".
+"""Implicit agents: the police behind "was arrested", the court behind "was sentenced", the
+government behind "was deported".
 
 A passive arrest or sentence that names no agent ("G. V. è stato arrestato in flagrante",
 "Er wurde am Flughafen festgenommen", "был задержан в Москве") still reports a coercive act of
