@@ -1,8 +1,8 @@
 """Dedup: merge repeated mentions of the same event within a document.
 
 News repeats itself: the headline, the lead and a later paragraph often report one event
-three times. Events of a document that share type, actors and recipients (by code) and
-have compatible dates are one event; the best-supported mention is kept and the others
+three times. Events of a document that share type, actors and recipients (by code), have compatible dates
+and no people named in one that the other lacks (both ways) are one event; the best-supported mention is kept and the others
 are listed in its explanation, so nothing is lost from view.
 """
 
@@ -53,9 +53,23 @@ def _dates_agree(a: Event, b: Event) -> bool:
     return a.date.startswith(b.date) or b.date.startswith(a.date)
 
 
-def _rank(event: Event, title_end: int) -> tuple[bool, bool, float, int]:
-    """Prefer body sentences, aux-free readings, confidence, then earliest position."""
-    return (event.sentence_start >= title_end, not event.aux, event.confidence, -event.sentence_start)
+def _people(event: Event) -> frozenset[str]:
+    return frozenset(m.entity.wikidata_id or m.entity.name for m in (*event.actor, *event.recipient)
+                     if m.entity is not None and m.entity.kind == "person")
+
+
+def _same_people(a: Event, b: Event) -> bool:
+    """The people one mention names must all be among those the other names: Lavrov's talks with
+    Fidan and his reception by Erdogan are two Russian-Turkish meetings, not one."""
+    pa, pb = _people(a), _people(b)
+    return pa <= pb or pb <= pa
+
+
+def _rank(event: Event, title_end: int) -> tuple[bool, bool, bool, float, int]:
+    """Prefer body sentences, aux-free readings, parties named rather than referred to ("the sides"),
+    confidence, then earliest position."""
+    named = not any(m.rule.startswith("coref:") for m in (*event.actor, *event.recipient))
+    return (event.sentence_start >= title_end, not event.aux, named, event.confidence, -event.sentence_start)
 
 
 def _drop_headline_repeats(events: tuple[Event, ...], title_end: int) -> tuple[Event, ...]:
@@ -72,7 +86,8 @@ def merge_events(events: tuple[Event, ...], title_end: int = 0) -> list[Event]:
     groups: list[list[Event]] = []
     for event in events:
         key = _key(event)
-        home = next((g for g in groups if _key(g[0]) == key and all(_dates_agree(event, other) for other in g)), None)
+        home = next((g for g in groups if _key(g[0]) == key and all(_dates_agree(event, other) and _same_people(event, other) for other in g)),
+                    None)
         if home is None:
             groups.append([event])
         else:

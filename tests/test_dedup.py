@@ -33,6 +33,23 @@ def test_merge_events(events: list[Event], title_end: int, expected: list[str]) 
     assert [e.id for e in merge_events(tuple(events), title_end)] == expected
 
 
+def _person(name: str, code: str) -> Mention:
+    return Mention(0, 1, name, entity=Entity(name, code=code, kind="person"))
+
+
+def _coref(code: str) -> Mention:
+    return Mention(0, 1, "the sides", entity=Entity(code, code=code), rule="coref:pair -> x")
+
+
+def test_meetings_of_different_people_are_two_events() -> None:
+    lavrov, fidan, erdogan = _person("Lavrov", "RUSGOV"), _person("Fidan", "TURGOV"), _person("Erdogan", "TURGOV")
+    talks = Event("talks", "d", "CONSULT", (lavrov,), (fidan,), 0, 10, "s", confidence=0.6)
+    sides = Event("sides", "d", "CONSULT", (_coref("RUSGOV"), _coref("TURGOV")), (), 20, 30, "s", confidence=0.9)
+    reception = Event("reception", "d", "CONSULT", (erdogan,), (lavrov,), 40, 50, "s", confidence=0.9)
+    # the sides' talks are Lavrov's with Fidan; the one named outright is kept
+    assert [e.id for e in merge_events((talks, sides, reception))] == ["talks", "reception"]
+
+
 def test_merged_event_says_what_it_absorbed() -> None:
     (kept,) = merge_events((event("a", "AGREE", ("RUS",), ("KAZ",), 20), event("b", "AGREE", ("RUS",), ("KAZ",), 50, conf=0.9)))
     assert kept.id == "b"
