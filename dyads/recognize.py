@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .lang import data_path, read_tsv
@@ -37,6 +38,7 @@ def process(batch: list[Processed], ctx: Context) -> list[Processed]:
         places = find_places(doc, item.sentences, actors, gazetteer)
         # A name the place finder read as a location ("in Moscow") is not also an actor.
         actors = [a for a in actors if not any(p.start < a.end and a.start < p.end for p in places)]
+        actors, places = shared_short_names(actors, places, doc.text)
         actors = localise_agents(actors, places, item.sentences, doc.text, doc.lang)
         actors = [a for a in actors if not _unplaced_title(a)]
         mentions: list[Mention] = sorted([*actors, *times, *places], key=lambda m: (m.start, -m.end, m.kind))
@@ -79,6 +81,41 @@ def _context_sectors(lang: str) -> tuple[tuple[re.Pattern[str], str, re.Pattern[
         words = "|".join(re.escape(w.strip()) for w in row[2].split(";") if w.strip())
         rules.append((re.compile(rf"(?<!\w){re.escape(row[0])}(?!\w)", re.IGNORECASE), row[1], re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)))
     return tuple(rules)
+
+
+def shared_short_names(actors: list[Mention], places: list[Mention], text: str) -> tuple[list[Mention], list[Mention]]:
+    """A state's bare short name shared with another (``kb/data/shared_names.tsv``) stands for the other
+    in a story that names the other and never the first outright: "Congo's government" after "the
+    Democratic Republic of Congo" is the DRC's."""
+    for short, full, outright in _shared_names():
+        mentions = (*actors, *places)
+        if not any(_country_of(m) == short for m in mentions) or not any(_country_of(m) == full for m in mentions):
+            continue
+        if outright.search(text):
+            continue
+        actors = [_moved(m, short, full) if _country_of(m) == short else m for m in actors]
+        places = [_moved(m, short, full) if _country_of(m) == short else m for m in places]
+    return actors, places
+
+
+def _country_of(mention: Mention) -> str | None:
+    return mention.entity.country if mention.entity is not None else mention.place.country if mention.place is not None else None
+
+
+def _moved(mention: Mention, short: str, full: str) -> Mention:
+    if mention.entity is not None:
+        e = mention.entity
+        code = full + e.code[len(short):] if e.code and e.code.startswith(short) else e.code
+        return replace(mention, entity=replace(e, country=full, code=code, source=f"{e.source}; {full}, which the story names outright"))
+    return replace(mention, place=replace(mention.place, country=full)) if mention.place is not None else mention
+
+
+@lru_cache(maxsize=1)
+def _shared_names() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    path = Path(__file__).parent / "kb" / "data" / "shared_names.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    return tuple((row[0].strip(), row[1].strip(), re.compile("|".join(re.escape(w.strip()) for w in row[2].split(";") if w.strip()) or "(?!)"))
+                 for row in rows if len(row) >= 3)
 
 
 def _unplaced_title(mention: Mention) -> bool:

@@ -43,6 +43,10 @@ CASES = [
     ("it", "I carabinieri di Sassuolo hanno condotto il blitz. I militari hanno arrestato un 40enne.", "militari", "ITACOP"),
     ("it", "Il ministro ha parlato dei militari italiani in Libano.", "militari italiani", "ITAMIL"),
     ("de", "Die Polizei wurde gerufen. Die Beamten nahmen den Mann in Graz fest.", "Beamten", "AUTCOP"),
+    # a short name two states share: the one the story names outright (kb/data/shared_names.tsv)
+    ("en", "Delegations of the Democratic Republic of Congo and the M23 met in Doha. Congo's government accused the rebels.",
+     "Congo's government", "CODGOV"),
+    ("en", "Congo's government accused Rwanda of backing rebels, officials in Brazzaville said.", "Congo's government", "COGGOV"),
     # capitalised function words are no places: "Poi" is not Tibet, so the thief is Italian like the carabinieri
     ("it", "Poi i carabinieri hanno arrestato il ladro.", "ladro", "ITACRM"),
 ]
