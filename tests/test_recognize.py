@@ -53,6 +53,11 @@ CASES = [
 
 
 @pytest.mark.parametrize(("lang", "text", "mention", "code"), [
+    # an attack with a country stands for its military
+    ("en", "Israeli air strikes killed 12 people in Gaza.", "Israeli air strikes", "ISRMIL"),
+    ("it", "Quattro civili sono stati uccisi in un attacco russo su Kharkiv.", "attacco russo", "RUSMIL"),
+    ("de", "Bei israelischen Luftangriffen wurden zwölf Menschen getötet.", "israelischen Luftangriffen", "ISRMIL"),
+    ("ru", "В результате российского удара по Харькову погибли четыре человека.", "российского удара", "RUSMIL"),
     ("it", "Il governo della Repubblica democratica del Congo ha accusato il Ruanda.", "governo della Repubblica democratica del Congo", "CODGOV"),
     ("it", "Giordania ed Emirati arabi uniti hanno inviato aiuti.", "Emirati arabi uniti", "ARE"),
     ("de", "Das türkische Justizministerium wies die Kritik zurück.", "türkische Justizministerium", "TURGOV"),

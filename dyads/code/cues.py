@@ -89,12 +89,17 @@ def _after_noun(marker: Hit, tokens: Sequence[Token]) -> bool:
 
 # "is shelling", "будет атаковать": an auxiliary that makes a progressive or a future, not a passive
 NOT_PASSIVE_AUX = frozenset({"будет", "будут"})
+# Prepositions of circumstance: an actor after one is no subject ("during Israeli strikes", "при обстреле")
+CIRCUMSTANCE = frozenset({"bei", "beim", "während", "during", "amid", "durante", "nel", "nella", "nei", "negli", "при", "результате",
+                          "lors", "pendant", "tras"})
 
 
 def _patient_subject(cues: Sequence[Hit], tokens: Sequence[Token], trigger: Hit | None, actor: tuple[int, int] | None) -> bool:
     """Whether the actor is the subject of a passive trigger: "A was arrested", "A è stato arrestato"."""
     if trigger is None or actor is None or actor[1] >= trigger.first:
         return False
+    if any(t.text.lower() in CIRCUMSTANCE for t in tokens[max(0, actor[0] - 2) : actor[0]]):
+        return False  # "Bei israelischen Luftangriffen wurden zwölf Menschen getötet": the attack is no subject
     word = tokens[trigger.first].text
     if word.endswith(("ing", "ть", "ться")):
         return False

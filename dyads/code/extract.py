@@ -424,9 +424,15 @@ def _floor(c: Candidate, min_confidence: float) -> float:
     return min_confidence * AGREED_FACTOR if hit is not None and c.result.event == hit.label else min_confidence
 
 
+# Who a state's bare name never stands for: its rebels, opposition, parties and criminals ("Sudan
+# accused the RSF" is a dyad, SDN -> SDNREB; "Ukraine" and Ukraine's civilians are still one side).
+CHALLENGER_SECTORS = frozenset({"REB", "OPP", "PTY", "RAD", "UAF", "CRM"})
+
+
 def _related(x: str, y: str) -> bool:
-    """The same actor at two levels of detail: FRA and FRAGOV (not RUSGOV and RUSOPP)."""
-    return x.startswith(y) or y.startswith(x)
+    """The same actor at two levels of detail: FRA and FRAGOV (not RUSGOV and RUSOPP, nor SDN and SDNREB)."""
+    short, long = sorted((x, y), key=len)
+    return long.startswith(short) and not (len(short) == 3 and long[3:6] in CHALLENGER_SECTORS)
 
 
 def _covers(big: Sequence[str], small: Sequence[str]) -> bool:
