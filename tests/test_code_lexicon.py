@@ -94,6 +94,7 @@ def test_cue_view(text: str, negated: bool, refusal: bool, actor_speaks: bool) -
         ("ru", "Арвания выступила против санкций.", "REJECT"),
         ("de", "Die Opposition brachte einen Misstrauensantrag gegen die Ministerin ein.", "ACCUSE"),
         ("en", "The opposition raised a strong objection to the tax plan.", "REJECT"),
+        ("de", "Deutschland hat der Ukraine ein weiteres Flugabwehrsystem übergeben.", "AID"),
     ],
 )
 def test_shipped_lexicon_covers_common_verbs(lang: str, text: str, event: str) -> None:
