@@ -64,6 +64,8 @@ CASES = [
     ("de", "Kremlsprecher Dmitri Peskow wies die Vorwürfe zurück.", "Kremlsprecher", "RUSGOV"),
     ("en", "Officials at the Federal Reserve said rates would stay unchanged.", "Federal Reserve", "USAGOV"),  # no place "Federal"
     ("ru", "Минфин России заявил, что бюджет будет исполнен.", "Минфин России", "RUSGOV"),
+    ("it", "Ieri le Rsf hanno bombardato un campo per sfollati.", "Rsf", "SDNREB"),  # acronyms in title case
+    ("es", "Las Farc firmaron el acuerdo de paz.", "Farc", "COLREB"),
 ])
 def test_actor_names_in_their_usual_spellings(recognizer: Pipeline, lang: str, text: str, mention: str, code: str) -> None:
     (item,) = recognizer.run_batch([Processed(document_from_text(text, lang=lang, published="2026-11-21"))])

@@ -221,6 +221,15 @@ def add_actors(src: Sources, records: Iterable[ActorRecord]) -> None:
         entry = Entry("actor", record.source, key=key, name=record.name, wikidata_id=record.wikidata_id)
         for form in [record.name, *record.aliases]:
             src.common.append((_user_form(form), entry))
+            if _title_case_acronym(form):  # Italian, Spanish and French papers write "le Rsf", "il Pkk", "las Farc"
+                src.common.append((form.title(), entry))
+
+
+def _title_case_acronym(form: str) -> bool:
+    """An acronym whose title-case spelling is no word: four letters or more ("Farc", "Psoe"), or no
+    vowel ("Rsf", "Pkk"); "ETA" and "PAS" stay upper case only."""
+    letters = form.strip()
+    return letters.isalpha() and letters.isupper() and len(letters) >= 3 and (len(letters) >= 4 or not set(letters.lower()) & set("aeiouy"))
 
 
 def _user_form(form: str) -> str:
