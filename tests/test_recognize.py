@@ -66,7 +66,7 @@ CASES = [
     ("ru", "Минфин России заявил, что бюджет будет исполнен.", "Минфин России", "RUSGOV"),
     ("it", "Ieri le Rsf hanno bombardato un campo per sfollati.", "Rsf", "SDNREB"),  # acronyms in title case
     ("es", "Las Farc firmaron el acuerdo de paz.", "Farc", "COLREB"),
-    ("ru", "В Москве профсоюз угрожает забастовкой.", "профсоюз", "RUSLAB"),  # a trade union alone is a party
+    ("ru", "Профсоюз пилотов угрожает забастовкой, сообщили в Москве.", "Профсоюз", "RUSLAB"),  # a trade union alone is a party
 ])
 def test_actor_names_in_their_usual_spellings(recognizer: Pipeline, lang: str, text: str, mention: str, code: str) -> None:
     (item,) = recognizer.run_batch([Processed(document_from_text(text, lang=lang, published="2026-11-21"))])
