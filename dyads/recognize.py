@@ -12,9 +12,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .kb.sources import DATA_DIR
 from .lang import data_path, read_tsv
 from .model import Entity, Mention, Processed, Sentence
 
@@ -112,7 +112,7 @@ def _moved(mention: Mention, short: str, full: str) -> Mention:
 
 @lru_cache(maxsize=1)
 def _shared_names() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    path = Path(__file__).parent / "kb" / "data" / "shared_names.tsv"
+    path = DATA_DIR / "shared_names.tsv"
     rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
     return tuple((row[0].strip(), row[1].strip(), re.compile("|".join(re.escape(w.strip()) for w in row[2].split(";") if w.strip()) or "(?!)"))
                  for row in rows if len(row) >= 3)
