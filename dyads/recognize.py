@@ -14,8 +14,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .kb.sources import DATA_DIR
-from .lang import data_path, read_tsv
+from .kb.sources import DATA_DIR, rows
+from .lang import read_tsv
 from .model import Entity, Mention, Processed, Sentence
 
 if TYPE_CHECKING:
@@ -112,10 +112,8 @@ def _moved(mention: Mention, short: str, full: str) -> Mention:
 
 @lru_cache(maxsize=1)
 def _shared_names() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    path = DATA_DIR / "shared_names.tsv"
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
-    return tuple((row[0].strip(), row[1].strip(), re.compile("|".join(re.escape(w.strip()) for w in row[2].split(";") if w.strip()) or "(?!)"))
-                 for row in rows if len(row) >= 3)
+    return tuple((c[0], c[1], re.compile("|".join(re.escape(w.strip()) for w in c[2].split(";") if w.strip()) or "(?!)"))
+                 for _, c in rows(DATA_DIR / "shared_names.tsv") if len(c) >= 3)
 
 
 def _unplaced_title(mention: Mention) -> bool:
@@ -283,10 +281,5 @@ def home_country(places: list[Mention], actors: Sequence[Mention] = (), lang: st
     return language_home if language_home is not None and n < HOME_MIN and country == language_home else None
 
 
-@lru_cache(maxsize=16)
 def _language_home(lang: str) -> str | None:
-    path = data_path(lang, "home.txt")
-    if not path.is_file():
-        return None
-    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
-    return next((line for line in lines if line and not line.startswith("#")), None)
+    return next((row[0] for row in read_tsv(lang, "home.txt") if row[0]), None)

@@ -198,7 +198,7 @@ def _apply_rules(view: DyadView, event: str, confidence: float, probs: np.ndarra
     if hit is not None and hit.pattern.mode == DENIAL and view.actor is not None and view.actor[1] < hit.first:
         if view.recipient is not None and not hit.first <= view.recipient[0] <= hit.last + DENIAL_RECIPIENT_GAP:
             return NO_EVENT, 1.0, "a denial's recipient is the accuser named with the accusation"
-        court = "AS=JUD" in view.features  # a court that "dismissed the charges" drops them; it denies nothing
+        court = view.actor_sector == "JUD"  # a court that "dismissed the charges" drops them; it denies nothing
         if not court or event != NO_EVENT or cues.negated:  # "denied" also reads as a negation
             return "REJECT", max(confidence, float(probs[classes.index("REJECT")])), DENIAL_RULE
     if cues.negated and event != NO_EVENT and view.trigger is not None and event == view.trigger.label:

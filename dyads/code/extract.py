@@ -9,7 +9,7 @@ event is kept per trigger.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Document, Entity, Event, Mention, Processed, Sentence, stable_id
@@ -162,7 +162,9 @@ def group_mentions(mentions: Sequence[Mention], text: str, offset: int) -> list[
     for n, m in enumerate(mentions):
         if groups:
             words = _gap(text, groups[-1][-1], m, offset)
-            same = ((actor_code(groups[-1][-1]) == actor_code(m) and len(words) <= 1 and not _any_individual(groups[-1][-1], m))
+            # an unnamed person is no other mention of its code ("ein 39-Jähriger ... einen Passanten")
+            same = ((actor_code(groups[-1][-1]) == actor_code(m) and len(words) <= 1
+                     and not (_is_individual(groups[-1][-1]) or _is_individual(m)))
                     or same_reference(groups[-1][-1], m))
             coordinated = _coordinated(words)
             if same or coordinated or (words == [","] and _list_ends(mentions, n, text, offset)):
@@ -170,11 +172,6 @@ def group_mentions(mentions: Sequence[Mention], text: str, offset: int) -> list[
                 continue
         groups.append([m])
     return [Group(tuple(g)) for g in groups]
-
-
-def _any_individual(left: Mention, right: Mention) -> bool:
-    """An unnamed person is no other mention of its code ("ein 39-Jähriger ... einen Passanten")."""
-    return any(m.entity is not None and m.entity.kind == "individual" for m in (left, right))
 
 
 def _gap(text: str, left: Mention, right: Mention, offset: int) -> list[str]:
@@ -498,14 +495,19 @@ def sentence_candidates(coder: Coder, text: str, offset: int, actors: Sequence[M
     groups = group_mentions(actors, text, offset) if actors else []
     facts = sentence_facts(text, coder.lexicon(lang))
     cands = candidates(coder, text, offset, groups, lang, explain, facts) if groups else []
-    placed = {id(c): _place_recipient(c, places, text, offset, lang) for c in choose(cands, coder.config.min_confidence)}
-    cands, kept = [placed.get(id(c), c) for c in cands], list(placed.values())
+    cands, kept = _revised(cands, choose(cands, coder.config.min_confidence), lambda c: _place_recipient(c, places, text, offset, lang))
     if country:
         implied = _implicit(facts, groups, kept, text, offset, lang, country, coder.config.min_confidence)
         cands += implied
         kept += [c for c in implied if c.dropped is None]
-    roled = {id(c): _criminal_roles(c) for c in kept}
-    return [roled.get(id(c), c) for c in cands], list(roled.values())
+    return _revised(cands, kept, _criminal_roles)
+
+
+def _revised(cands: list[Candidate], kept: Sequence[Candidate], revise: Callable[[Candidate], Candidate]
+             ) -> tuple[list[Candidate], list[Candidate]]:
+    """The kept candidates revised, in the full list too (explanations show what was coded)."""
+    new = {id(c): revise(c) for c in kept}
+    return [new.get(id(c), c) for c in cands], list(new.values())
 
 
 CRIMES = frozenset({"ASSAULT", "COERCE", "THREATEN"})  # what an unnamed individual does as a criminal
@@ -527,9 +529,13 @@ def _criminal_roles(c: Candidate) -> Candidate:
     return c if notes == c.notes else replace(c, actor=actor, recipient=recipient, notes=notes)
 
 
+def _is_individual(mention: Mention) -> bool:
+    """Whether the mention is an unnamed person ("a man", "il 32enne"), not a named actor or institution."""
+    return mention.entity is not None and mention.entity.kind == "individual"
+
+
 def _individuals(group: Group) -> bool:
-    """Whether the group is unnamed people ("a man", "zwei Frauen"), not a named actor or institution."""
-    return all(m.entity is not None and m.entity.kind == "individual" for m in group.mentions)
+    return all(_is_individual(m) for m in group.mentions)
 
 
 def _civilian_individual(group: Group) -> bool:

@@ -38,6 +38,7 @@ class DyadView:
     triggers: tuple[Hit, ...]
     cues: CueView
     features: tuple[str, ...]
+    actor_sector: str | None = None
 
 
 def token_span(tokens: Sequence[Token], spans: Sequence[Span]) -> tuple[TokSpan | None, set[int]]:
@@ -244,7 +245,7 @@ def dyad_view(text: str, actor: Party, recipient: Party | None, lang: str, lexic
     words = [(w, stem) for i, w, stem in facts.words if i not in blocked]
     feats += [w for w, _ in words] + [stem for _, stem in words if stem is not None]
     feats += [f"TA={h.label}|{_position(h, a_span, r_span)}" for h in trig if h is not hit]
-    return DyadView(toks, masked, a_span, r_span, hit, trig, view, tuple(feats))
+    return DyadView(toks, masked, a_span, r_span, hit, trig, view, tuple(feats), actor.sector)
 
 
 def _order(actor: TokSpan | None, recipient: TokSpan | None) -> str:
