@@ -148,7 +148,9 @@ def localise_agents(actors: list[Mention], places: list[Mention], sentences: tup
                 or entity.sector in UNLOCATED):
             out.append(actor)
             continue
-        country, where = _where(actor, actors, places, sentences, dateline, home, text)
+        named = _named_before(actor, out)
+        country, where = ((named.entity.country, f"the earlier {named.text!r}") if named is not None and named.entity is not None
+                          else _where(actor, actors, places, sentences, dateline, home, text))
         if country is None:
             out.append(actor)
             continue
@@ -156,6 +158,15 @@ def localise_agents(actors: list[Mention], places: list[Mention], sentences: tup
         actor = replace(actor, entity=replace(entity, country=country, code=f"{country}{entity.sector}", source=note))
         out.append(_with_seat(actor, places, text))
     return out
+
+
+def _named_before(actor: Mention, placed: list[Mention]) -> Mention | None:
+    """The placed first mention of a named individual this one repeats ("Boufes" after "Said Boufes, 42 anni")."""
+    entity = actor.entity
+    if entity is None or entity.kind != "individual" or actor.rule != "kb:coref-name":
+        return None
+    return next((m for m in placed if m.entity is not None and m.entity.kind == "individual" and m.entity.name == entity.name
+                 and m.entity.country), None)
 
 
 SEAT_GAP_CHARS = 20  # the preposition alone: "police in Houston", "полиция в Москве"

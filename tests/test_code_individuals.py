@@ -89,3 +89,42 @@ def test_a_court_hearing_of_violence_is_no_assault_by_the_court() -> None:
     events = _events("Davanti al giudice il 40enne deve rispondere dell'accusa di violenza sessuale sulla moglie.", "it")
     assert ("ASSAULT", ("ITACRM",), ("ITACVL",)) in events
     assert not [e for e in events if e[0] == "ASSAULT" and any(code and code.endswith("JUD") for code in e[1])]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a name the knowledge base does not list, introduced with an age (lang/<xx>/ages.tsv) ...
+    ("it", "Mario Rossi, 32 anni, è stato arrestato ieri a Modena.", ("COERCE", ("ITACOP",), ("ITACRM",))),
+    ("de", "Hasan E. (23) wurde am Flughafen von Chicago festgenommen.", ("COERCE", ("USACOP",), ("USACRM",))),
+    ("fr", "Jean Dupont, 45 ans, a été arrêté à Lyon.", ("COERCE", ("FRACOP",), ("FRACRM",))),
+    # ... or right after the word for the person ("the suspect Andrew Lopez", "il 32enne Mario Rossi")
+    ("it", "I carabinieri hanno arrestato a Modena il 32enne Mario Rossi.", ("COERCE", ("ITACOP",), ("ITACRM",))),
+    ("en", "Police in Houston arrested the 18-year-old suspect Andrew Lopez.", ("COERCE", ("USACOP",), ("USACRM",))),
+    ("ru", "53-летняя Анна Петрова была арестована в Казани.", ("COERCE", ("RUSCOP",), ("RUSCRM",))),
+])
+def test_a_named_person_the_kb_does_not_list_is_an_individual(lang: str, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    assert expected in _events(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a later surname refers back to the named person, who keeps the country of the first mention
+    ("it", "Mario Rossi, 32 anni, vive a Modena. Ieri Rossi è stato condannato a otto anni.", ("COERCE", ("ITAJUD",), ("ITACRM",))),
+    ("en", "The suspect Andrew Lopez was charged on Monday. Police in Houston arrested Lopez on Tuesday.",
+     ("COERCE", ("USACOP",), ("USACRM",))),
+    ("de", "Der 23-jährige Hasan E. lebte in Chicago. Hasan E. wurde am Flughafen festgenommen.", ("COERCE", ("USACOP",), ("USACRM",))),
+])
+def test_a_later_surname_is_the_named_person(lang: str, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    assert expected in _events(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Dahinter rangieren Nordrhein-Westfalen (17), Baden-Württemberg (10) und Bayern (8)."),  # counts, not ages
+    ("en", "It runs on Windows XP, Vista, 7, 8 and 10."),  # a list of numbers
+    ("de", "Der Angeklagte (45) schwieg."),  # a German noun, not a name
+    ("de", "Die 20-jährige Soldatin erlitt Stichwunden."),  # a capitalised German noun after the age is no name
+    ("en", "A 39-year-old Troy man was arrested."),  # the capitalised word before the person word is a place
+])
+def test_no_named_person_in(lang: str, text: str) -> None:
+    pipeline = Pipeline(stages=("clean", "language", "segment", "recognize"))
+    (item,) = pipeline.run_batch([Processed(document_from_text(text, lang=lang, published="2026-11-21"))])
+    named = [m.text for m in item.mentions if m.kind == "actor" and m.rule in ("kb:aged-name", "kb:individual+name")]
+    assert named == []

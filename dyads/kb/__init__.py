@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..config import SUPPORTED_LANGUAGES, Config
 from ..model import Entity, Mention
-from .compose import Composer, coreference, to_mention
+from .compose import Composer, aged_names, coreference, to_mention
 from .entries import Actor, Entry, Person, pad_date
 from .matcher import Hit, Matcher
 from .petrarch import ActorRecord, read_actor_file, to_actor
@@ -162,6 +162,7 @@ class KnowledgeBase:
         if numbered:
             hits = sorted([*hits, *numbered], key=lambda h: (h.start, -h.end))
         found = Composer(text, lang, day, hits, self).run()
+        found += aged_names(text, lang, spans, found)
         found = coreference(text, found, spans, lang, bare_titles)
         return [to_mention(text, f) for f in sorted(found, key=lambda f: (f.start, -f.end))]
 

@@ -38,6 +38,7 @@ ROMANCE_ADJ_AFTER = {"it", "fr", "es"}
 HYPHEN_COMPOUND_LANGS = {"de"}
 MEMBER_SECTORS = frozenset({"REB", "MIL"})  # fighters, militants, troops
 ARMED_SECTORS = frozenset({"REB", "MIL", "GOV", "UAF"})  # the Taliban resolve to AFGGOV after August 2021
+NAMEABLE_SECTORS = frozenset({"CRM"})  # "the suspect Andrew Lopez": a named suspect is one person
 COUNTED_SECTORS = frozenset({"CVL", "REF", "LAB"})  # "57 people", "Tausende Menschen", "200 employees"
 COUNT_WORDS = 4  # at most this many counts in a row: "tens of thousands of", "не менее двух"
 COUNT_CHARS = 60
@@ -280,14 +281,15 @@ class Composer:
         end, cursor = None, pos + 1
         for _ in range(3):
             match = _WORD.match(self.text, cursor)
-            if not match or match.group(0) in _STOP or match.end() > limit or (match.group(0).isupper() and len(match.group(0)) > 1):
+            word = match.group(0) if match else ""
+            if not match or word in _STOP or match.end() > limit or (word.isupper() and len(word) > 1 and not word.endswith(".")):
                 break
             end = match.end()
             if match.group(0).endswith(("'s", "’s")):  # "Prime Minister Boris Johnson's plan"
                 end -= 2
                 break
-            if self.text[end : end + 1] != " ":
-                break
+            if self.text[end : end + 1] != " " or _INITIALS.search(self.text, pos, end):
+                break  # "B. F." : anonymised initials end the name ("il 44enne B. F. Poi ...")
             cursor = end + 1
         if end is not None and _REGION_NOUN.match(self.text, end):
             return None  # "Губернатор Белгородской области ...": the word names a region, not the office holder
@@ -320,8 +322,30 @@ class Composer:
         if start is None:
             return None, i + 1
         text = self.text[start : piece.end]
-        kind = "individual" if sector.role == "person" else "group"
-        return Found(start, piece.end, Entity(text, None, None, sector.sector, None, sector.sector, kind, sector.source), rule), i + 1
+        found = Found(start, piece.end, Entity(text, None, None, sector.sector, None, sector.sector,
+                                               "individual" if sector.role == "person" else "group", sector.source), rule)
+        return self.individual(found, i + 1) if sector.role == "person" or sector.sector in NAMEABLE_SECTORS else (found, i + 1)
+
+    def individual(self, found: Found, j: int) -> tuple[Found, int]:
+        """An unnamed person, with the person word right after it ("37-летний мужчина", "the 18-year-old
+        suspect": the more specific sector wins) and the name right after that ("the suspect Andrew
+        Lopez", "il 32enne Mario Rossi"): a named individual, whose later surname refers back to it."""
+        if found.entity.kind == "individual" and j < len(self.pieces) and self.gap(found.end, self.pieces[j].start) == "":
+            nxt = self.pieces[j].get("sector")
+            if nxt is not None and (nxt.role == "person" or nxt.sector in NAMEABLE_SECTORS) and not self.pieces[j].get("actor", "person", "state"):
+                sector = nxt.sector if found.entity.sector == "CVL" else found.entity.sector
+                end = self.pieces[j].end
+                entity = replace(found.entity, name=self.text[found.start : end], sector=sector, code=sector)
+                found, j = Found(found.start, end, entity, found.rule), j + 1
+        limit = self.pieces[j].start if j < len(self.pieces) else len(self.text)
+        name_end = self.name_after(found.end, limit)
+        if name_end is None or (j < len(self.pieces) and self.text[name_end:limit] == " "):
+            return found, j  # "the 39-year-old Troy man": the capitalised word is a place, not a name
+        name = self.text[found.end + 1 : name_end]
+        if self.lang in HYPHEN_COMPOUND_LANGS and len(name.split()) < 2:
+            return found, j  # German nouns are capitalised: "die 20-jährige Soldatin" names no one
+        entity = replace(found.entity, name=name, kind="individual", source=f"{found.entity.source}; named {name!r}")
+        return Found(found.start, name_end, entity, "kb:individual+name"), j
 
 
 @lru_cache(maxsize=16)
@@ -402,14 +426,19 @@ def _title_antecedent(item: Found, before: list[Found]) -> Found:
     return Found(item.start, item.end, prev.entity, "kb:coref-title", prev.role)
 
 
+NAMED_RULES = frozenset({"kb:title+name", "kb:individual+name", "kb:aged-name"})  # names the KB does not list
+_SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
+
+
 def _surnames(text: str, found: list[Found], spans: Sequence[tuple[int, int]] | None, lang: str | None) -> list[Found]:
     extra: list[Found] = []
     seen: dict[str, Found] = {}
     for item in found:
-        if item.rule == "kb:title+name":
-            surname = item.entity.name.split()[-1]
-            if len(surname) > 2 and surname not in seen:
-                seen[surname] = item
+        if item.rule in NAMED_RULES:
+            words = [w for w in item.entity.name.split() if w not in _SUFFIXES]
+            keys = [words[-1]] if words and len(words[-1]) > 2 else [item.entity.name]  # "Hasan E." is named in full
+            for key in keys:
+                seen.setdefault(key, item)
     if not seen:
         return extra
     taken = [(f.start, f.end) for f in found]
@@ -424,6 +453,67 @@ def _surnames(text: str, found: list[Found], spans: Sequence[tuple[int, int]] | 
                 continue
             extra.append(Found(s, e, ante.entity, "kb:coref-name", ante.role))
     return extra
+
+
+AGE_NAME_WORDS = 4  # "Arcade Joseph Comeaux Jr., 49,"
+_NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][a-zß-öø-ÿа-яёіїє'’-]+(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’]+)?|[A-ZА-ЯЁ]\.|Jr\.|Sr\.|II|III|IV)$")
+_INITIALS = re.compile(r"(?<!\w)\w\. \w\.$")
+_NUMBER_LIST = re.compile(r",?\s?\d")
+_NAME_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "al", "el", "bin", "ibn", "ben", "dos", "la", "le"}
+_ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer"}  # German nouns are capitalised
+_NOT_NAMES = {word.capitalize() for word in _ARTICLES} | {"The", "A", "An", "Il", "Lo", "La", "Le", "Les", "Un", "Una", "Uno", "El",
+                                                          "Los", "Las", "I", "Gli", "He", "She", "They", "Er", "Sie", "Он", "Она"}
+
+
+@lru_cache(maxsize=16)
+def _age_pattern(lang: str | None) -> re.Pattern[str] | None:
+    forms = sorted({row[0] for code in ([lang] if lang else available_languages()) for row in read_tsv(code, "ages.tsv") if row[0]},
+                   key=len, reverse=True)
+    if not forms:
+        return None
+    body = "|".join(r"\d{1,2}".join(re.escape(part).replace(r"\ ", r"\s+") for part in form.split("{N}")) for form in forms)
+    return re.compile(rf"(?<=[\w.])\s*(?:{body})(?!\w)")
+
+
+def aged_names(text: str, lang: str | None, spans: Sequence[tuple[int, int]] | None, found: Sequence[Found]) -> list[Found]:
+    """People the knowledge base does not list, named with their age ("Comeaux, 49,", "Said Boufes,
+    42 anni", "Hasan E. (23)", forms in ``lang/<xx>/ages.tsv``): individual actors, civilians unless
+    their role in an event makes them criminals, whose later surnames refer back to them."""
+    pattern = _age_pattern(lang)
+    if pattern is None:
+        return []
+    out: list[Found] = []
+    for lo, hi in spans if spans is not None else [(0, len(text))]:
+        for match in pattern.finditer(text, lo, hi):
+            end = match.start()
+            start = _name_start(text, lo, end, lang)
+            if start is None or any(f.start < end and start < f.end for f in (*found, *out)):
+                continue
+            if _NUMBER_LIST.match(text, match.end()) or (match.group(0).strip().startswith("(") and len(text[start:end].split()) < 2):
+                continue  # "Vista, 7, 8": a list of numbers; "Bayern (36)": a bare count after one word is no age
+            name = text[start:end]
+            entity = Entity(name, None, None, "CVL", None, "CVL", "individual", "a name introduced with an age (ages.tsv)")
+            stop = match.end() + (text[match.end() : match.end() + 1] == ",")  # the apposition is part of the mention
+            out.append(Found(start, stop, entity, "kb:aged-name"))
+    return out
+
+
+def _name_start(text: str, lo: int, end: int, lang: str | None) -> int | None:
+    """Where the capitalised name ending at ``end`` begins (at most ``AGE_NAME_WORDS`` words), or None
+    when the words before the age are no name ("Der Angeklagte (45)", "On Monday, 12,")."""
+    base = max(lo, end - 80)
+    words = list(re.finditer(r"\S+", text[base:end]))
+    start = None
+    for word in reversed(words[-AGE_NAME_WORDS - 1 :]):
+        token = word.group(0)
+        if _NAME_WORD.match(token) and token not in _NOT_NAMES and token not in _STOP:
+            start = base + word.start()
+        elif not (token in _NAME_PARTICLES and start is not None):
+            break
+    if start is None or not text[start:end].split()[-1][:1].isupper():
+        return None
+    before = text[max(lo, start - 12) : start].split()
+    return None if lang in (None, "de") and before and before[-1].lower() in _ARTICLES else start
 
 
 def to_mention(text: str, item: Found) -> Mention:
