@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .code.coref import OTHER_SIDE_RULE
 from .model import Event, Mention, Processed
 
 if TYPE_CHECKING:
@@ -37,7 +38,10 @@ def _codes(mentions: tuple[Mention, ...]) -> frozenset[str]:
 
 
 def _key(event: Event) -> tuple[str, frozenset[str], frozenset[str]]:
-    actors, recipients = _codes(event.actor), _codes(event.recipient)
+    """Type, actors and recipients; a recipient only inferred from the story (no sentence names it) does
+    not make two mentions one event."""
+    actors = _codes(event.actor)
+    recipients = _codes(tuple(m for m in event.recipient if not m.rule.startswith(OTHER_SIDE_RULE)))
     if event.event in SYMMETRIC:
         return event.event, actors | recipients, frozenset()
     return event.event, actors, recipients

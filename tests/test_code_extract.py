@@ -432,3 +432,39 @@ def test_a_strike_announced_for_later_is_a_threat(lang: str, text: str) -> None:
     events = dyads.code_text(text, lang=lang, date="2026-03-02")
     assert [e.event for e in events] == ["THREATEN"]
     assert events[0].cameo == "133"
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # an act addressed to someone whom no sentence names is addressed to the story's other side
+    ("en", "Russia and Ukraine held talks in Istanbul on Thursday. Ukraine's delegation demanded a full ceasefire.",
+     ("REQUEST", "UKRGOV", "RUS")),
+    ("ru", "В четверг в Стамбуле прошли переговоры России и Украины. Глава украинской делегации потребовал полного прекращения огня.",
+     ("REQUEST", "UKRGOV", "RUS")),
+    ("de", "Die EU verhängte neue Sanktionen gegen Belarus. Das belarussische Außenministerium verurteilte die Sanktionen als illegal.",
+     ("ACCUSE", "BLRGOV", "IGOEU")),
+])
+def test_an_unnamed_addressee_is_the_storys_other_side(lang: str, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    events = dyads.code_text(text, lang=lang, date="2026-01-01")
+    later = [(e.event, e.actor[0].entity.code, e.recipient[0].entity.code if e.recipient else None) for e in events
+             if e.sentence_start > 0]
+    assert expected in later
+    inferred = next(e for e in events if e.sentence_start > 0 and e.event == expected[0])
+    assert "other side" in " ".join(inferred.explanation)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a story with no single other side: three parties named equally often
+    ("en", "Russia, China and India held talks in Moscow on Monday. The Indian foreign ministry demanded an end to the fighting."),
+    # what the police do is aimed at people at home, not at the story's other party
+    ("en", "France and Algeria traded accusations on Monday. Police in Paris arrested three men on Tuesday."),
+])
+def test_no_other_side_is_inferred(lang: str, text: str) -> None:
+    events = dyads.code_text(text, lang=lang, date="2026-01-01")
+    assert not any("other side" in " ".join(e.explanation) for e in events), [(e.event, e.explanation) for e in events]
+
+
+def test_a_state_and_its_rebels_are_the_two_sides() -> None:
+    events = dyads.code_text("Delegations from Congo's government and the M23 rebels resumed talks in Doha on Thursday. "
+                             "The two sides signed a declaration of principles.", lang="en", date="2026-01-01")
+    signed = [sorted(m.entity.code for m in e.actor) for e in events if e.event == "SUPPORT"]
+    assert signed == [["CODGOV", "CODREB"]]

@@ -90,6 +90,15 @@ CASES = [
     ("fr", "Les forces russes ont avancé.", "forces russes", ("RUS", None, "MIL", "RUSMIL")),
     # the foreign ministry's acronym is no former Mexican minister transliterated "Мид"
     ("ru", "В МИД России заявили о протесте.", "МИД России", ("RUS", None, "GOV", "RUSGOV")),
+    # a country's side in talks or a dispute is its government
+    ("ru", "Песков поблагодарил турецкую сторону.", "турецкую сторону", ("TUR", None, "GOV", "TURGOV")),
+    ("ru", "В МИД Украины отвергли заявления российской стороны.", "российской стороны", ("RUS", None, "GOV", "RUSGOV")),
+    ("de", "Von russischer Seite hieß es, man sei bereit.", "russischer Seite", ("RUS", None, "GOV", "RUSGOV")),
+    ("en", "The Russian side rejected the proposal.", "Russian side", ("RUS", None, "GOV", "RUSGOV")),
+    ("it", "La parte russa ha respinto la proposta.", "parte russa", ("RUS", None, "GOV", "RUSGOV")),
+    # opposition parties and politicians
+    ("ru", "Суд признал лидера оппозиционной партии виновным.", "оппозиционной партии", (None, None, "OPP", "OPP")),
+    ("en", "Georgian opposition politicians walked out.", "Georgian opposition politicians", ("GEO", None, "OPP", "GEOOPP")),
 ]
 
 
@@ -107,6 +116,7 @@ def test_mention(kb: KnowledgeBase, lang: str, text: str, mention: str, expected
         ("en", "A woman from Oman.", "oman"),
         ("en", "Russian oil prices rose.", "Russian"),
         ("en", "Turkeys are birds.", "Turkeys"),
+        ("en", "On the other side, prices rose.", "side"),  # a side with no country is no party
     ],
 )
 def test_not_a_mention(kb: KnowledgeBase, lang: str, text: str, absent: str) -> None:

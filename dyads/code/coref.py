@@ -30,6 +30,7 @@ from .triggers import Token, phrase_tokens, tokenize
 LOOKBACK = 3  # sentences searched for an antecedent
 MentionFilter = Callable[[Sequence[Mention], Sentence], list[Mention]]
 PAIR_RULE = "coref:pair"
+OTHER_SIDE_RULE = "coref:other-side"  # a recipient no sentence names: the story's other side (extract.address_other_side)
 GROUP_MAX = 6  # parties a group reference ("the ministers") may stand for
 
 # A sentence that opens with "He"/"Он"/"Elle" continues the story of the previous sentence's first
@@ -154,8 +155,16 @@ def _at(tokens: Sequence[Token], i: int, ref: Reference) -> bool:
     return not (i > 0 and tokens[i - 1].text in ref.not_after)
 
 
+# Who a state's bare name never stands for: its rebels, opposition, parties and criminals ("Sudan
+# accused the RSF" is a dyad, SDN -> SDNREB; "Ukraine" and Ukraine's civilians are still one side).
+CHALLENGER_SECTORS = frozenset({"REB", "OPP", "PTY", "RAD", "UAF", "CRM"})
+
+
 def _party_key(entity: Entity) -> str | None:
-    return entity.country or entity.org
+    """The side a mention stands for: its country or organisation, and a state's challengers apart
+    ("Congo's government and the M23 rebels" are two sides)."""
+    side = entity.country or entity.org
+    return f"{side}:{entity.sector}" if side and entity.sector in CHALLENGER_SECTORS else side
 
 
 def _pair_mentions(text: str, offset: int, span: Sequence[Token], earlier: list[list[Mention]]) -> list[Mention]:

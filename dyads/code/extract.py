@@ -9,6 +9,7 @@ event is kept per trigger.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -18,7 +19,7 @@ from ..recognize import place_country
 from ..resolve.places import is_origin
 from . import coref
 from .coder import Coder, DyadResult, anchored
-from .coref import same_reference
+from .coref import CHALLENGER_SECTORS, OTHER_SIDE_RULE, same_reference
 from .features import (
     DyadView,
     Party,
@@ -421,11 +422,6 @@ def _floor(c: Candidate, min_confidence: float) -> float:
     return min_confidence * AGREED_FACTOR if hit is not None and c.result.event == hit.label else min_confidence
 
 
-# Who a state's bare name never stands for: its rebels, opposition, parties and criminals ("Sudan
-# accused the RSF" is a dyad, SDN -> SDNREB; "Ukraine" and Ukraine's civilians are still one side).
-CHALLENGER_SECTORS = frozenset({"REB", "OPP", "PTY", "RAD", "UAF", "CRM"})
-
-
 def _related(x: str, y: str) -> bool:
     """The same actor at two levels of detail: FRA and FRAGOV (not RUSGOV and RUSOPP, nor SDN and SDNREB)."""
     short, long = sorted((x, y), key=len)
@@ -607,7 +603,7 @@ def code_item(coder: Coder, item: Processed) -> Processed:
     for _, sentence, actors in coded_sentences(item):
         local = [p for p in places if sentence.start <= p.start < sentence.end]
         coded += code_sentence(coder, item.document, sentence, actors, lang, where(sentence), local)
-    return item.with_(events=tuple(answer_accusations(coded)))
+    return item.with_(events=tuple(address_other_side(answer_accusations(coded))))
 
 
 DENIAL_LOOKBACK = 3  # sentences back in which a denial's accusation is sought
@@ -627,6 +623,48 @@ def answer_accusations(coded: Sequence[tuple[Candidate, Event]]) -> list[Event]:
                                 explanation=(*event.explanation, f"role: answers the accusation in «{accusation.text[:60]}»"))
         events.append(event)
     return events
+
+
+# Acts addressed to someone, whose unnamed addressee in a story between two sides is the other side:
+# "He demanded a full ceasefire", "the ministry rejected the charges". Meetings, signings and intents
+# take compound actors or none; arrests, aid and protests, and what police and courts do, are mostly
+# aimed at people of the actor's own country.
+ADDRESSED = frozenset({"REQUEST", "REJECT", "ACCUSE", "THREATEN", "SANCTION", "CONCEDE", "RETREAT", "ASSAULT"})
+
+
+def address_other_side(events: Sequence[Event]) -> list[Event]:
+    """An event of an ``ADDRESSED`` type that names no recipient is addressed to the story's other side:
+    the one side, other than the actor's, that the document's events name more often than any other.
+    The recipient is that side's nearest mention in another event."""
+    sides = Counter(side for e in events for side in {_side(m) for m in (*e.actor, *e.recipient)} if side)
+    out = []
+    for event in events:
+        if (event.recipient or event.event not in ADDRESSED
+                or any(_is_individual(m) or (m.entity is not None and m.entity.sector in AUTHORITIES) for m in event.actor)):
+            out.append(event)
+            continue
+        own = {_side(m) for m in event.actor}
+        others = [(side, n) for side, n in sides.most_common() if side not in own]
+        if not others or (len(others) > 1 and others[0][1] == others[1][1]):
+            out.append(event)
+            continue
+        mentions = tuple(replace(m, rule=f"{OTHER_SIDE_RULE} -> {m.text}") for m in _nearest_side(others[0][0], event, events))
+        out.append(replace(event, recipient=mentions, id=stable_id(event.id, "recipient", *(actor_code(m) for m in mentions)),
+                           explanation=(*event.explanation, f"role: no recipient named; addressed to the story's other side, "
+                                                            f"«{' '.join(m.text for m in mentions)}»")))
+    return out
+
+
+def _side(mention: Mention) -> str | None:
+    """A party's side: its country or organisation ("UKR" for UKRGOV and UKRMIL)."""
+    e = mention.entity
+    return None if e is None or _is_individual(mention) else (e.org or e.country)
+
+
+def _nearest_side(side: str, event: Event, events: Sequence[Event]) -> tuple[Mention, ...]:
+    groups = [(abs(e.sentence_start - event.sentence_start), tuple(m for m in g if _side(m) == side))
+              for e in events if e is not event for g in (e.actor, e.recipient)]
+    return min((g for g in groups if g[1]), key=lambda g: g[0])[1]
 
 
 def _accusation_of(codes: Sequence[str], denial: Event, earlier: Sequence[Event]) -> Event | None:
