@@ -468,3 +468,14 @@ def test_a_state_and_its_rebels_are_the_two_sides() -> None:
                              "The two sides signed a declaration of principles.", lang="en", date="2026-01-01")
     signed = [sorted(m.entity.code for m in e.actor) for e in events if e.event == "SUPPORT"]
     assert signed == [["CODGOV", "CODREB"]]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a meeting has one compound actor and no recipient, however the sentence words it
+    ("en", "Chinese Foreign Minister Wang Yi held talks with Kazakh President Kassym-Jomart Tokayev in Astana on Wednesday.",
+     ["CHNGOV", "KAZGOV"]),
+    ("it", "Il ministro degli Esteri Antonio Tajani è stato ricevuto oggi ad Algeri dal presidente algerino.", ["DZAGOV", "ITAGOV"]),
+])
+def test_a_meeting_is_one_compound_actor(lang: str, text: str, expected: list[str]) -> None:
+    meetings = [e for e in dyads.code_text(text, lang=lang, date="2026-01-01") if e.event == "CONSULT"]
+    assert [(sorted(m.entity.code for m in e.actor), e.recipient) for e in meetings] == [(expected, ())]

@@ -496,7 +496,7 @@ def sentence_candidates(coder: Coder, text: str, offset: int, actors: Sequence[M
         implied = _implicit(facts, groups, kept, text, offset, lang, country, coder.config.min_confidence)
         cands += implied
         kept += [c for c in implied if c.dropped is None]
-    return _revised(cands, kept, _criminal_roles)
+    return _revised(cands, kept, lambda c: _meeting_of_both(_criminal_roles(c)))
 
 
 def _revised(cands: list[Candidate], kept: Sequence[Candidate], revise: Callable[[Candidate], Candidate]
@@ -523,6 +523,15 @@ def _criminal_roles(c: Candidate) -> Candidate:
     if recipient is not None and event in AUTHORITY_ACTS and authority and _civilian_individual(recipient):
         recipient, notes = _as_criminal(recipient), (*notes, f"recipient: an individual the {min(authority)} acts against is coded CRM")
     return c if notes == c.notes else replace(c, actor=actor, recipient=recipient, notes=notes)
+
+
+def _meeting_of_both(c: Candidate) -> Candidate:
+    """A meeting has one compound actor and no recipient: "Wang Yi held talks with Tokayev" is a meeting
+    of China and Kazakhstan, as "Wang Yi and Tokayev held talks" is (the parties in text order)."""
+    if c.result.event != "CONSULT" or c.recipient is None:
+        return c
+    both = Group(tuple(sorted((*c.actor.mentions, *c.recipient.mentions), key=lambda m: m.start)))
+    return replace(c, actor=both, recipient=None, notes=(*c.notes, "a meeting: its parties are one compound actor"))
 
 
 def _is_individual(mention: Mention) -> bool:
