@@ -479,3 +479,12 @@ def test_a_state_and_its_rebels_are_the_two_sides() -> None:
 def test_a_meeting_is_one_compound_actor(lang: str, text: str, expected: list[str]) -> None:
     meetings = [e for e in dyads.code_text(text, lang=lang, date="2026-01-01") if e.event == "CONSULT"]
     assert [(sorted(m.entity.code for m in e.actor), e.recipient) for e in meetings] == [(expected, ())]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Iran on Monday refused a request by the International Atomic Energy Agency to send inspectors."),
+    ("it", "L'Iran ha respinto la richiesta dell'Agenzia internazionale per l'energia atomica di inviare ispettori."),
+])
+def test_what_a_rejection_rejects_is_no_act_of_its_own(lang: str, text: str) -> None:
+    events = dyads.code_text(text, lang=lang, date="2026-01-01")
+    assert [e.event for e in events] == ["REJECT"], [(e.event, e.explanation) for e in events]

@@ -122,3 +122,25 @@ def test_lexicon_phrases_split_elisions_like_the_text() -> None:
 
     assert phrase_tokens("convoc* ~ l'ambasciator*") == ("convoc*", "~", "l'", "ambasciator*")
     assert phrase_tokens("n' ~ pas") == ("n'", "~", "pas")
+
+
+FUNCTION_WORD_KINDS = {"coordinator", "audience", "speech_before_audience", "against", "article", "possessive", "own",
+                       "clause_opener", "preposition", "noun_determiner", "not_passive_aux", "circumstance",
+                       "verb_final_passive", "modal", "feature_article", "verb_particle", "impersonal_next"}
+
+
+def test_function_word_files_name_only_kinds_the_code_reads() -> None:
+    from dyads.lang import available_languages, read_tsv
+
+    kinds = {row[1] for lang in available_languages() for row in read_tsv(lang, "function_words.tsv") if len(row) >= 2}
+    assert kinds == FUNCTION_WORD_KINDS
+
+
+@pytest.mark.parametrize(("kind", "word"), [
+    ("coordinator", "und"), ("coordinator", "и"), ("possessive", "leurs"), ("against", "против"),
+    ("circumstance", "während"), ("audience", "giornalisti"), ("preposition", "sobre"),
+])
+def test_function_words_are_the_union_of_the_languages(kind: str, word: str) -> None:
+    from dyads.lang import function_words
+
+    assert word in function_words(kind)

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lang import read_tsv
+from ..lang import function_words, read_tsv
 from ..model import Document, Entity, Mention, Processed, Sentence
 from .triggers import Token, phrase_tokens, tokenize
 
@@ -37,7 +37,7 @@ GROUP_MAX = 6  # parties a group reference ("the ministers") may stand for
 # named person or office holder ("... the Russian envoy said. He also called on the OSCE to ...").
 SUBJECT_PRONOUNS = {"en": {"he", "she"}, "ru": {"он", "она"}, "de": {"er", "sie"}, "it": {"lui", "lei"}, "fr": {"il", "elle"},
                     "es": {"él", "ella"}}
-IMPERSONAL_NEXT = frozenset({"y", "faut", "est", "s'", "semble", "reste", "convient", "s'agit"})  # "Il y a", "Il faut"
+IMPERSONAL_NEXT = function_words("impersonal_next")  # "Il y a", "Il faut"
 
 
 @dataclass(frozen=True)

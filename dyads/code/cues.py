@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..lang import function_words
 from .triggers import Hit, Token
 
 AUX_CUES = ("negation", "future", "hypothetical", "historical")
@@ -79,8 +80,7 @@ def one_clause(between: Sequence[Token]) -> bool:
 
 # "a request by the IAEA", "der Angriff von Rebellen": "by" after a noun with its article marks the
 # author of that noun, not the agent of a passive verb
-NOUN_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "un", "una", "uno", "il", "lo", "la", "le", "l'", "ein", "eine",
-                              "einen", "einer", "der", "die", "das", "den", "dem", "des", "une", "el", "los", "las"})
+NOUN_DETERMINERS = function_words("noun_determiner")
 
 
 def _after_noun(marker: Hit, tokens: Sequence[Token]) -> bool:
@@ -88,10 +88,9 @@ def _after_noun(marker: Hit, tokens: Sequence[Token]) -> bool:
 
 
 # "is shelling", "будет атаковать": an auxiliary that makes a progressive or a future, not a passive
-NOT_PASSIVE_AUX = frozenset({"будет", "будут"})
+NOT_PASSIVE_AUX = function_words("not_passive_aux")
 # Prepositions of circumstance: an actor after one is no subject ("during Israeli strikes", "при обстреле")
-CIRCUMSTANCE = frozenset({"bei", "beim", "während", "during", "amid", "durante", "nel", "nella", "nei", "negli", "при", "результате",
-                          "lors", "pendant", "tras"})
+CIRCUMSTANCE = function_words("circumstance")
 
 
 def _patient_subject(cues: Sequence[Hit], tokens: Sequence[Token], trigger: Hit | None, actor: tuple[int, int] | None) -> bool:
@@ -114,7 +113,7 @@ def _patient_subject(cues: Sequence[Hit], tokens: Sequence[Token], trigger: Hit 
 
 
 # German past passive auxiliaries: the participle closes the clause ("wurden am Abend festgenommen")
-VERB_FINAL_PASSIVE = frozenset({"wurde", "wurden", "worden"})
+VERB_FINAL_PASSIVE = function_words("verb_final_passive")
 VERB_FINAL_SPAN = 10  # words between the auxiliary and the participle
 
 

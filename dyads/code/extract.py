@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from ..lang import function_words
 from ..model import Document, Entity, Event, Mention, Processed, Sentence, stable_id
 from ..ontology import INTENT_OF, NO_EVENT, goldstein
 from ..recognize import place_country
@@ -31,7 +32,7 @@ from .implicit import CONFIDENCE as IMPLICIT_CONFIDENCE
 from .implicit import act_result, act_view, agent_mention, find_acts, may_have_acts
 from .triggers import Hit, Token, tokenize
 
-COORDINATORS = frozenset({"and", "&", ",", "и", "e", "ed", "und", "et", "y", "sowie", "а", "также", "as", "well"})
+COORDINATORS = function_words("coordinator") | {",", "&"}
 MAX_GROUPS = 8
 NO_TRIGGER_MIN = 0.9  # a dyad with no trigger in the sentence needs this much confidence
 OFF_TRIGGER_MIN = 0.7  # the model overruling its own trigger needs this much confidence
@@ -39,23 +40,17 @@ AGREED_FACTOR = 0.7  # share of min_confidence needed when model and trigger agr
 CANONICAL_BONUS = 0.15  # actor before the trigger and recipient after it (active voice)
 RECIPIENT_BONUS = 0.25  # per trigger, a full dyad beats the actor alone unless clearly less likely
 # "told reporters", "заявил журналистам", "ha detto ai giornalisti": the audience of a statement
-AUDIENCE = frozenset({"reporters", "journalists", "журналистам", "репортерам", "journalisten", "reportern", "giornalisti",
-                      "cronisti", "journalistes", "periodistas", "reporteros"})
-SPEECH_BEFORE_AUDIENCE = frozenset({"told", "briefed", "заявил", "заявила", "заявили", "сообщил", "сообщила", "сообщили",
-                                    "рассказал", "рассказала", "sagte", "sagten", "erklärte", "erklärten", "detto", "dichiarato",
-                                    "riferito", "déclaré", "dit", "indiqué", "dijo", "declaró", "afirmó"})
-AGAINST = frozenset({"against", "contra", "gegen", "contre", "contro", "против", "проти"})
-ARTICLES = frozenset({"the", "el", "la", "los", "las", "le", "les", "il", "lo", "gli", "die", "der", "den", "das", "l'", "al"})
+AUDIENCE = function_words("audience")
+SPEECH_BEFORE_AUDIENCE = function_words("speech_before_audience")
+AGAINST = function_words("against")
+ARTICLES = function_words("article")
 # "withdraw their troops", "retireront leurs troupes", "отвели свои войска": the actor's own forces
-POSSESSIVES = frozenset({"their", "its", "his", "her", "our", "leurs", "leur", "ses", "son", "sa", "sus", "su", "ihre", "ihren",
-                         "ihrer", "seine", "seinen", "seiner", "loro", "propri", "proprie", "suoi", "sue", "свои", "своих",
-                         "своими", "свой", "своего", "свою"})
-OWN = frozenset({"own", "propres", "propias", "propri", "eigenen", "собственные"})
+POSSESSIVES = function_words("possessive")
+OWN = function_words("own")
 # What opens a reported clause after a speech verb, and prepositions that mark a noun phrase instead
-CLAUSE_OPENERS = frozenset({"that", "что", "чтобы", "dass", "daß", "che", "que", "qu'", ",", ":", "«", "\"", "“", "„", "—", "–"})
-PREPOSITIONS = frozenset({"to", "of", "on", "about", "for", "in", "о", "об", "в", "на", "по", "к", "с", "для", "über", "von", "zu",
-                          "für", "di", "del", "della", "a", "al", "alla", "su", "per", "de", "du", "des", "à", "au", "sur", "pour",
-                          "en", "para", "sobre"})
+CLAUSE_OPENERS = function_words("clause_opener") | {",", ":", "«", "\"", "“", "„", "—", "–"}
+PREPOSITIONS = function_words("preposition")
+LINKING_WORDS = ARTICLES | function_words("noun_determiner") | PREPOSITIONS | POSSESSIVES  # between coordinated parties
 MATERIAL = frozenset({"AID", "RETREAT", "COOPERATE", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
 
 
@@ -194,7 +189,7 @@ def _coordinated(words: list[str]) -> bool:
     if not words or not any(w in COORDINATORS and w != "," for w in words) or len(words) > 4:
         return False
     others = [w for w in words if w not in COORDINATORS]
-    return len(others) <= 2 and all(len(w) <= 4 and w.islower() for w in others)
+    return len(others) <= 2 and all(w.lower() in LINKING_WORDS for w in others)  # "und rief die Regierung" is a new clause
 
 
 def _list_continues(text: str, mention: Mention, offset: int) -> bool:
@@ -251,6 +246,8 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         return _drop(c, "the trigger word names another party ('los huelguistas', 'protesters'): that party is the actor")
     if _victim_as_actor(c):
         return _drop(c, "civilians or refugees after a violent verb are its victims, not its actor")
+    if _rejected_object(view, tokens):
+        return _drop(c, "the trigger is what a rejection rejects ('refused a request by X'): no act of its own")
     if _individuals(c.actor) and (c.recipient is None or (_individuals(c.recipient) and c.result.event not in CRIMES)):
         return _drop(c, "unnamed people are coded as actors only towards a named party, or when one attacks, robs or threatens another")
     if c.result.event == "ASSAULT" and any(m.entity is not None and m.entity.sector == "JUD" for m in c.actor.mentions):
@@ -308,6 +305,16 @@ def _second_act(view: DyadView, event: str, tokens: Sequence[Token]) -> Hit | No
 
 VICTIM_SECTORS = frozenset({"CVL", "REF", "LAB"})
 VIOLENT = frozenset({"ASSAULT", "COERCE"})
+
+
+def _rejected_object(view: DyadView, tokens: Sequence[Token]) -> bool:
+    """A trigger noun right after a rejection, across a determiner at most: "refused a request",
+    "отклонил предложение", "ha respinto la proposta"."""
+    hit = view.trigger
+    if hit is None or hit.label == "REJECT":
+        return False
+    return any(h.label == "REJECT" and h.last < hit.first and hit.first - h.last <= 2
+               and all(t.text.lower() in LINKING_WORDS for t in tokens[h.last + 1 : hit.first]) for h in view.triggers)
 
 
 def _victim_as_actor(c: Candidate) -> bool:
@@ -658,9 +665,9 @@ def address_other_side(events: Sequence[Event]) -> list[Event]:
             out.append(event)
             continue
         mentions = tuple(replace(m, rule=f"{OTHER_SIDE_RULE} -> {m.text}") for m in _nearest_side(others[0][0], event, events))
+        why = f"role: no recipient named; addressed to the story's other side, «{' '.join(m.text for m in mentions)}»"
         out.append(replace(event, recipient=mentions, id=stable_id(event.id, "recipient", *(actor_code(m) for m in mentions)),
-                           explanation=(*event.explanation, f"role: no recipient named; addressed to the story's other side, "
-                                                            f"«{' '.join(m.text for m in mentions)}»")))
+                           explanation=(*event.explanation, why)))
     return out
 
 

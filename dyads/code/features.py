@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 
+from ..lang import function_words
 from .cues import CueView, cue_view
 from .triggers import Hit, Lexicon, Token, tokenize
 
@@ -65,7 +66,7 @@ def pick_trigger(triggers: Sequence[Hit], actor: TokSpan | None, recipient: TokS
     return best[1] if best else None
 
 
-_PARTICLES = frozenset({"an", "ab", "auf", "aus", "zu", "vor", "bei", "ein", "fest", "zurück", "off", "up", "out", "down"})
+_PARTICLES = function_words("verb_particle")
 
 
 def _trigger_cost(hit: Hit, actor: TokSpan | None, recipient: TokSpan | None, agents: Sequence[int] = ()) -> float:
@@ -156,11 +157,8 @@ def _trigger_context(masked: Sequence[str], hit: Hit | None, actor: TokSpan | No
     return feats
 
 
-_MODALS = frozenset(("will", "would", "plans", "intends", "willing", "ready", "prepared", "wird", "werde", "würde",
-                     "bereit", "plant", "будет", "будут", "готов", "готова", "намерен", "intende", "pronto", "pronta",
-                     "va", "allait", "prêt", "prête", "planea", "dispuesto"))
-_ARTICLES = frozenset(("the", "a", "an", "its", "their", "his", "her", "der", "die", "das", "den", "le", "la", "les", "l'",
-                       "il", "lo", "gli", "el", "los", "las", "un", "una", "une", "ein", "eine", "einen"))
+_MODALS = function_words("modal")
+_ARTICLES = function_words("feature_article")
 
 
 def _cue_features(view: CueView) -> list[str]:
@@ -236,16 +234,28 @@ def dyad_view(text: str, actor: Party, recipient: Party | None, lang: str, lexic
     view = cue_view(facts.cues, toks, hit, a_span, r_span)
     masked = _mask(toks, a_idx, r_idx)
     feats = ["BIAS", "ORD=" + _order(a_span, r_span)]
-    feats += _trigger_features(hit, trig, a_span, r_span, view)
+    # a trigger word inside a party names it ("Protesters attacked ...") and is no other act
+    others = [h for h in trig if not any(h.first <= i <= h.last for i in blocked)]
+    feats += _trigger_features(hit, others, a_span, r_span, view)
     feats += _cue_features(view)
     feats += _window(masked, a_span, "A") + _window(masked, r_span, "R")
     feats += _between(masked, a_span, r_span if r_span is not None else (hit.first, hit.last) if hit else None)
     feats += _party_features(actor, recipient)
     feats += _actor_verb(masked, a_span, hit) + _trigger_context(masked, hit, a_span)
-    words = [(w, stem) for i, w, stem in facts.words if i not in blocked]
+    lo, hi = _dyad_reach(a_span, r_span, hit, len(toks))
+    words = [(w, stem) for i, w, stem in facts.words if i not in blocked and lo <= i <= hi]
     feats += [w for w, _ in words] + [stem for _, stem in words if stem is not None]
-    feats += [f"TA={h.label}|{_position(h, a_span, r_span)}" for h in trig if h is not hit]
+    feats += [f"TA={h.label}|{_position(h, a_span, r_span)}" for h in others if h is not hit and lo <= h.first and h.last <= hi]
     return DyadView(toks, masked, a_span, r_span, hit, trig, view, tuple(feats), actor.sector)
+
+
+WORD_REACH = 8  # tokens: the sentence's words count as far as this beyond the dyad and its trigger
+
+
+def _dyad_reach(actor: TokSpan | None, recipient: TokSpan | None, hit: Hit | None, n: int) -> tuple[int, int]:
+    """The token range whose words describe the dyad: a long sentence's other clauses are other acts."""
+    ends = [x for span in (actor, recipient, (hit.first, hit.last) if hit else None) if span for x in span]
+    return (max(0, min(ends) - WORD_REACH), max(ends) + WORD_REACH) if ends else (0, n)
 
 
 def _order(actor: TokSpan | None, recipient: TokSpan | None) -> str:

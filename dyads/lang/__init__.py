@@ -17,6 +17,8 @@ Adding a language means adding ``dyads/lang/<xx>/`` with the files below; no cod
 - ``places.tsv``     locative prepositions and inflected place-name forms (places)
 - ``home.txt``       the country a story in the language is set in when it names none (recognize)
 - ``context_sectors.tsv`` words whose sector the story decides: "i militari" of the carabinieri are COP (recognize)
+- ``ages.tsv``       forms that give a named person's age: "Said Boufes, 42 anni", "Hasan E. (23)" (kb)
+- ``function_words.tsv`` coordinators, possessives, prepositions, audience words ... that role rules and features test (coder)
 """
 
 from __future__ import annotations
@@ -47,3 +49,11 @@ def read_tsv(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
             continue
         rows.append(tuple(cell.strip() for cell in line.split("\t")))
     return tuple(rows)
+
+
+@lru_cache(maxsize=64)
+def function_words(kind: str) -> frozenset[str]:
+    """The words of one kind in every language's ``function_words.tsv`` ("coordinator", "possessive",
+    ...). The rules that test them run on text of any language, so the kinds are the union over languages."""
+    return frozenset(row[0] for lang in available_languages() for row in read_tsv(lang, "function_words.tsv")
+                     if len(row) >= 2 and row[1] == kind)
