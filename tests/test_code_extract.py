@@ -410,10 +410,13 @@ def test_by_after_a_noun_names_its_author_not_a_passive_agent() -> None:
      ("REJECT", "RUSGOV", "DEUGOV")),
 ])
 def test_a_denial_answers_the_earlier_accusation(lang: str, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
-    events = dyads.code_text(text, lang=lang, date="2026-01-01")
-    denials = [(e.event, e.actor[0].entity.code, e.recipient[0].entity.code if e.recipient else None) for e in events
-               if e.sentence_start > 0]
-    assert expected in denials
+    assert expected in _later_dyads(dyads.code_text(text, lang=lang, date="2026-01-01"))
+
+
+def _later_dyads(events: list) -> list[tuple[str, str | None, str | None]]:  # type: ignore[type-arg]
+    """(type, first actor code, first recipient code) of the events after the first sentence."""
+    return [(e.event, e.actor[0].entity.code, e.recipient[0].entity.code if e.recipient else None) for e in events
+            if e.sentence_start > 0]
 
 
 def test_a_denial_takes_no_recipient_from_another_clause() -> None:
@@ -445,9 +448,7 @@ def test_a_strike_announced_for_later_is_a_threat(lang: str, text: str) -> None:
 ])
 def test_an_unnamed_addressee_is_the_storys_other_side(lang: str, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
     events = dyads.code_text(text, lang=lang, date="2026-01-01")
-    later = [(e.event, e.actor[0].entity.code, e.recipient[0].entity.code if e.recipient else None) for e in events
-             if e.sentence_start > 0]
-    assert expected in later
+    assert expected in _later_dyads(events)
     inferred = next(e for e in events if e.sentence_start > 0 and e.event == expected[0])
     assert "other side" in " ".join(inferred.explanation)
 
