@@ -14,12 +14,14 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .kb.compose import NEEDS_SEAT
 from .kb.sources import DATA_DIR, rows
 from .lang import read_tsv
 from .model import Entity, Mention, Processed, Sentence
 
 if TYPE_CHECKING:
     from .pipeline import Context
+    from .resolve.gazetteer import Gazetteer
 
 
 def process(batch: list[Processed], ctx: Context) -> list[Processed]:
@@ -32,13 +34,14 @@ def process(batch: list[Processed], ctx: Context) -> list[Processed]:
     for item in batch:
         doc = item.document
         spans = [(s.start, s.end) for s in item.sentences]
-        actors = kb.find_mentions(doc.text, lang=doc.lang, date=doc.published, spans=spans, bare_titles=True)
+        actors = kb.find_mentions(doc.text, lang=doc.lang, date=doc.published, spans=spans, bare_titles=True, seats=True)
         actors = sectors_in_context(actors, doc.text, doc.lang, spans)
         times = find_times(doc, item.sentences)
         places = find_places(doc, item.sentences, actors, gazetteer)
         # A name the place finder read as a location ("in Moscow") is not also an actor.
         actors = [a for a in actors if not any(p.start < a.end and a.start < p.end for p in places)]
         actors, places = shared_short_names(actors, places, doc.text)
+        actors = seated(actors, places, doc.text, gazetteer)
         actors = localise_agents(actors, places, item.sentences, doc.text, doc.lang)
         actors = [a for a in actors if not _unplaced_title(a)]
         mentions: list[Mention] = sorted([*actors, *times, *places], key=lambda m: (m.start, -m.end, m.kind))
@@ -125,6 +128,41 @@ def _unplaced_title(mention: Mention) -> bool:
 UNLOCATED = frozenset({"UAF"})  # "gunmen", "armed men": unidentified, so of no country
 HOME_SHARE = 0.6  # a document's places must point this much to one country for it to be the home country
 HOME_MIN = 2
+
+
+SEAT_MIN_POPULATION = 20_000  # a town name read from the gazetteer alone must be this large: alternate names are noisy
+_SEAT_WORD = re.compile(r"\s+(?:(?P<prep>[^\W\d_]{1,5})\s+)?(?P<name>[^\W\d_][\w'’-]+)")  # "di Modena", "in Istanbul", "Казани"
+
+
+def seated(actors: list[Mention], places: list[Mention], text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """A word too generic to be a party alone ("court", "tribunale", "суд") is one with the place it
+    sits in right after it, across one preposition at most: "a court in Istanbul" is TURJUD, "il
+    tribunale di Modena" ITAJUD. The place is a place mention there, else a town the gazetteer knows
+    in one country only. Without such a place the word is no party."""
+    out = []
+    for actor in actors:
+        if actor.rule != NEEDS_SEAT:
+            out.append(actor)
+            continue
+        seat = _seat(actor, places, text, gazetteer)
+        if seat is None or actor.entity is None:
+            continue
+        (end, country, name) = seat
+        entity = replace(actor.entity, country=country, code=f"{country}{actor.entity.sector}", source=f"{actor.entity.source}; seat {name!r}")
+        out.append(replace(actor, end=end, text=text[actor.start : end], entity=entity, rule="kb:sector+seat"))
+    return out
+
+
+def _seat(actor: Mention, places: list[Mention], text: str, gazetteer: Gazetteer | None) -> tuple[int, str, str] | None:
+    place = next((p for p in places if p.place is not None and p.place.country and 0 < p.start - actor.end <= SEAT_GAP_CHARS
+                  and len(text[actor.end : p.start].split()) <= 1 and not re.search(r"[^\w\s'’]", text[actor.end : p.start])), None)
+    if place is not None and place.place is not None and place.place.country:
+        return place.end, place.place.country, place.place.name
+    match = _SEAT_WORD.match(text, actor.end)
+    if gazetteer is None or match is None or not match["name"][0].isupper() or not (match["prep"] or "a").islower():
+        return None
+    countries = {e.country for e in gazetteer.lookup(match["name"]) if e.country and e.population >= SEAT_MIN_POPULATION}
+    return (match.end(), countries.pop(), match["name"]) if len(countries) == 1 else None
 
 
 def localise_agents(actors: list[Mention], places: list[Mention], sentences: tuple[Sentence, ...], text: str = "",

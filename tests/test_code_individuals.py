@@ -128,3 +128,28 @@ def test_no_named_person_in(lang: str, text: str) -> None:
     (item,) = pipeline.run_batch([Processed(document_from_text(text, lang=lang, published="2026-11-21"))])
     named = [m.text for m in item.mentions if m.kind == "actor" and m.rule in ("kb:aged-name", "kb:individual+name")]
     assert named == []
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a court or police word too generic alone is a party with the place it sits in
+    ("it", "Il tribunale di Bologna ha condannato un 32enne a tre anni.", "ITAJUD"),
+    ("it", "Il tribunale di Modena ha condannato un 32enne a tre anni.", "ITAJUD"),  # a town the place finder passes over
+    ("en", "A court in Istanbul sentenced a 32-year-old man to three years.", "TURJUD"),
+    ("ru", "Суд в Казани приговорил мужчину к трем годам.", "RUSJUD"),
+    ("de", "Ein Gericht in München verurteilte einen 39-Jährigen.", "DEUJUD"),
+])
+def test_a_court_with_its_seat_is_a_party(lang: str, text: str, expected: str) -> None:
+    assert expected in {code for _, actors, _ in _events(text, lang) for code in actors}
+
+
+def test_a_court_without_a_seat_is_no_party() -> None:
+    pipeline = Pipeline(stages=("clean", "language", "segment", "recognize"))
+    (item,) = pipeline.run_batch([Processed(document_from_text("The court said nothing new.", lang="en", published="2026-11-21"))])
+    assert [m.text for m in item.mentions if m.kind == "actor"] == []
+
+
+def test_a_name_with_a_turkish_capital_is_whole() -> None:
+    pipeline = Pipeline(stages=("clean", "language", "segment", "recognize"))
+    text = "Il sindaco Ekrem İmamoğlu ha protestato."
+    (item,) = pipeline.run_batch([Processed(document_from_text(text, lang="it", published="2026-11-21"))])
+    assert "sindaco Ekrem İmamoğlu" in [m.text for m in item.mentions if m.kind == "actor"]

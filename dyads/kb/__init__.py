@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..config import SUPPORTED_LANGUAGES, Config
 from ..model import Entity, Mention
-from .compose import Composer, aged_names, coreference, to_mention
+from .compose import NEEDS_SEAT, Composer, aged_names, coreference, to_mention
 from .entries import Actor, Entry, Person, pad_date
 from .matcher import Hit, Matcher
 from .petrarch import ActorRecord, read_actor_file, to_actor
@@ -153,9 +153,11 @@ class KnowledgeBase:
 
     # --- the interface -------------------------------------------------------------------
     def find_mentions(self, text: str, lang: str | None, date: str | None = None, spans: Sequence[tuple[int, int]] | None = None,
-                      bare_titles: bool = False) -> list[Mention]:
+                      bare_titles: bool = False, seats: bool = False) -> list[Mention]:
         """Actor mentions in ``text`` (inside ``spans`` when given), resolved at ``date``; with
-        ``bare_titles``, also titles that name no country and have no antecedent ("the president")."""
+        ``bare_titles``, also titles that name no country and have no antecedent ("the president");
+        with ``seats``, also court and police words that are parties only with a place after them
+        ("a court in Istanbul", rule ``kb:needs-seat``, for ``recognize.seated`` to decide)."""
         day = pad_date(date) if date else None
         hits = self.matcher(lang).find(text, spans=spans)
         numbered = self._numbered_hits(text, lang, spans, hits)
@@ -164,6 +166,8 @@ class KnowledgeBase:
         found = Composer(text, lang, day, hits, self).run()
         found += aged_names(text, lang, spans, found)
         found = coreference(text, found, spans, lang, bare_titles)
+        if not seats:
+            found = [f for f in found if f.rule != NEEDS_SEAT]
         return [to_mention(text, f) for f in sorted(found, key=lambda f: (f.start, -f.end))]
 
     def _numbered_hits(self, text: str, lang: str | None, spans: Sequence[tuple[int, int]] | None,

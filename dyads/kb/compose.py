@@ -38,6 +38,8 @@ ROMANCE_ADJ_AFTER = {"it", "fr", "es"}
 HYPHEN_COMPOUND_LANGS = {"de"}
 MEMBER_SECTORS = frozenset({"REB", "MIL"})  # fighters, militants, troops
 ARMED_SECTORS = frozenset({"REB", "MIL", "GOV", "UAF"})  # the Taliban resolve to AFGGOV after August 2021
+SEATED_SECTORS = frozenset({"JUD", "COP"})  # "il tribunale di Bologna", "a court in Istanbul", "суд в Казани"
+NEEDS_SEAT = "kb:needs-seat"
 NAMEABLE_SECTORS = frozenset({"CRM"})  # "the suspect Andrew Lopez": a named suspect is one person
 COUNTED_SECTORS = frozenset({"CVL", "REF", "LAB"})  # "57 people", "Tausende Menschen", "200 employees"
 COUNT_WORDS = 4  # at most this many counts in a row: "tens of thousands of", "не менее двух"
@@ -45,7 +47,7 @@ COUNT_CHARS = 60
 _NUMBER = re.compile(r"\d[\d.,\u00a0\u202f]*\+?")
 _PRO = re.compile(r"(?i)(?<!\w)(?:pro|anti|про|анти|filo)[-\s]?$")
 _FORMER = re.compile(r"(?i)(?<!\w)(?:former|ex|бывш\w*|экс|ehemalig\w*|frühere\w*|ancien\w*|già|antiguo|antigua)[-\s]*(?:\w+\s+)?$")
-_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ](?:\.|[\w'’-]+)")
+_WORD = re.compile(r"[^\W\d_](?:\.|[\w'’-]+)")  # capitalised: checked with str.isupper, which knows "İmamoğlu"
 # A capitalised adjective before one of these nouns names a region ("Белгородской области", "Krasnodar Krai").
 _REGION_NOUN = re.compile(r" (?:области|края|района|округа|республики|губернии|oblast|krai|region|province|county|district)\b")
 _STOP = {"Corp", "Co", "Inc", "Ltd", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -282,7 +284,8 @@ class Composer:
         for _ in range(3):
             match = _WORD.match(self.text, cursor)
             word = match.group(0) if match else ""
-            if not match or word in _STOP or match.end() > limit or (word.isupper() and len(word) > 1 and not word.endswith(".")):
+            if (not match or not word[0].isupper() or word in _STOP or match.end() > limit
+                    or (word.isupper() and len(word) > 1 and not word.endswith("."))):
                 break
             end = match.end()
             if match.group(0).endswith(("'s", "’s")):  # "Prime Minister Boris Johnson's plan"
@@ -319,6 +322,8 @@ class Composer:
         start, rule = (piece.start, "kb:sector") if alone else (None, "kb:count")
         if start is None and sector.sector in COUNTED_SECTORS:
             start = counted_start(self.text, piece.start, self.lang)  # "37 человек": a count makes a generic word a party
+        if start is None and sector.sector in SEATED_SECTORS:
+            start, rule = piece.start, NEEDS_SEAT  # "a court in Istanbul": a party only with its seat (recognize.seated)
         if start is None:
             return None, i + 1
         text = self.text[start : piece.end]
@@ -456,7 +461,11 @@ def _surnames(text: str, found: list[Found], spans: Sequence[tuple[int, int]] | 
 
 
 AGE_NAME_WORDS = 4  # "Arcade Joseph Comeaux Jr., 49,"
-_NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][a-zß-öø-ÿа-яёіїє'’-]+(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’]+)?|[A-ZА-ЯЁ]\.|Jr\.|Sr\.|II|III|IV)$")
+def _name_word(token: str) -> bool:
+    """A capitalised word ("Boufes", "İmamoğlu", "Meinl-Reisinger"), an initial ("E.") or a suffix ("Jr.")."""
+    if token in _SUFFIXES or (len(token) == 2 and token[0].isupper() and token[1] == "."):
+        return True
+    return token[:1].isupper() and token[1:2].islower() and all(c.isalpha() or c in "'’-" for c in token)
 _INITIALS = re.compile(r"(?<!\w)\w\. \w\.$")
 _NUMBER_LIST = re.compile(r",?\s?\d")
 _NAME_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "al", "el", "bin", "ibn", "ben", "dos", "la", "le"}
@@ -506,7 +515,7 @@ def _name_start(text: str, lo: int, end: int, lang: str | None) -> int | None:
     start = None
     for word in reversed(words[-AGE_NAME_WORDS - 1 :]):
         token = word.group(0)
-        if _NAME_WORD.match(token) and token not in _NOT_NAMES and token not in _STOP:
+        if _name_word(token) and token not in _NOT_NAMES and token not in _STOP:
             start = base + word.start()
         elif not (token in _NAME_PARTICLES and start is not None):
             break
