@@ -154,8 +154,8 @@ def seated(actors: list[Mention], places: list[Mention], text: str, gazetteer: G
 
 
 def _seat(actor: Mention, places: list[Mention], text: str, gazetteer: Gazetteer | None) -> tuple[int, str, str] | None:
-    place = next((p for p in places if p.place is not None and p.place.country and 0 < p.start - actor.end <= SEAT_GAP_CHARS
-                  and len(text[actor.end : p.start].split()) <= 1 and not re.search(r"[^\w\s'’]", text[actor.end : p.start])), None)
+    located = [p for p in places if p.place is not None and p.place.country]
+    place = _place_after(actor, located, text, min_words=0)
     if place is not None and place.place is not None and place.place.country:
         return place.end, place.place.country, place.place.name
     match = _SEAT_WORD.match(text, actor.end)
@@ -214,10 +214,16 @@ def _with_seat(actor: Mention, places: list[Mention], text: str) -> Mention:
     """A bare agent with the place it is of right after it, across its preposition only, is one party:
     "Police in Houston arrested ..." reads like "Houston police arrested ...", so the mention spans
     the place too ("Ein 39-Jähriger hat in Graz" does not: a verb stands between)."""
-    seat = next((p for p in places if 0 < p.start - actor.end <= SEAT_GAP_CHARS and p.rule == "place:locative"
-                 and len(text[actor.end : p.start].split()) == 1
-                 and not re.search(r"[^\w\s'’]", text[actor.end : p.start])), None)
+    seat = _place_after(actor, [p for p in places if p.rule == "place:locative"], text, min_words=1)
     return actor if seat is None else replace(actor, end=seat.end, text=text[actor.start : seat.end])
+
+
+def _place_after(actor: Mention, places: list[Mention], text: str, min_words: int) -> Mention | None:
+    """The first of ``places`` right after the actor, across one word at most (``min_words`` at least)
+    and no punctuation: "police in Houston", "суд в Казани", "суд Бишкека"."""
+    return next((p for p in places if 0 < p.start - actor.end <= SEAT_GAP_CHARS
+                 and min_words <= len(text[actor.end : p.start].split()) <= 1
+                 and not re.search(r"[^\w\s'’]", text[actor.end : p.start])), None)
 
 
 ATTACHED_CHARS = 40  # "police in Paris", "власти в Ньямее", "In Minsk, police ..."

@@ -48,6 +48,7 @@ _NUMBER = re.compile(r"\d[\d.,\u00a0\u202f]*\+?")
 _PRO = re.compile(r"(?i)(?<!\w)(?:pro|anti|про|анти|filo)[-\s]?$")
 _FORMER = re.compile(r"(?i)(?<!\w)(?:former|ex|бывш\w*|экс|ehemalig\w*|frühere\w*|ancien\w*|già|antiguo|antigua)[-\s]*(?:\w+\s+)?$")
 _WORD = re.compile(r"[^\W\d_](?:\.|[\w'’-]+)")  # capitalised: checked with str.isupper, which knows "İmamoğlu"
+_INITIALS = re.compile(r"(?<!\w)\w\. \w\.$")  # "B. F.": anonymised initials, which end a name
 # A capitalised adjective before one of these nouns names a region ("Белгородской области", "Krasnodar Krai").
 _REGION_NOUN = re.compile(r" (?:области|края|района|округа|республики|губернии|oblast|krai|region|province|county|district)\b")
 _STOP = {"Corp", "Co", "Inc", "Ltd", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -461,17 +462,18 @@ def _surnames(text: str, found: list[Found], spans: Sequence[tuple[int, int]] | 
 
 
 AGE_NAME_WORDS = 4  # "Arcade Joseph Comeaux Jr., 49,"
-def _name_word(token: str) -> bool:
-    """A capitalised word ("Boufes", "İmamoğlu", "Meinl-Reisinger"), an initial ("E.") or a suffix ("Jr.")."""
-    if token in _SUFFIXES or (len(token) == 2 and token[0].isupper() and token[1] == "."):
-        return True
-    return token[:1].isupper() and token[1:2].islower() and all(c.isalpha() or c in "'’-" for c in token)
-_INITIALS = re.compile(r"(?<!\w)\w\. \w\.$")
 _NUMBER_LIST = re.compile(r",?\s?\d")
 _NAME_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "al", "el", "bin", "ibn", "ben", "dos", "la", "le"}
 _ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer"}  # German nouns are capitalised
 _NOT_NAMES = {word.capitalize() for word in _ARTICLES} | {"The", "A", "An", "Il", "Lo", "La", "Le", "Les", "Un", "Una", "Uno", "El",
                                                           "Los", "Las", "I", "Gli", "He", "She", "They", "Er", "Sie", "Он", "Она"}
+
+
+def _name_word(token: str) -> bool:
+    """A capitalised word ("Boufes", "İmamoğlu", "Meinl-Reisinger"), an initial ("E.") or a suffix ("Jr.")."""
+    if token in _SUFFIXES or (len(token) == 2 and token[0].isupper() and token[1] == "."):
+        return True
+    return token[:1].isupper() and token[1:2].islower() and all(c.isalpha() or c in "'’-" for c in token)
 
 
 @lru_cache(maxsize=16)
