@@ -45,6 +45,31 @@ def test_a_pair_reference_stands_for_the_two_parties_named_before(pipeline: Pipe
     assert codes in (["KGZ", "TJK"], ["KAZ", "UZB"])
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "phrase"),
+    [
+        ("Britain, France and Germany sent a letter to the IAEA on Monday. The three countries urged Iran to admit inspectors.", "en",
+         "The three countries"),
+        # four parties before, three of them listed: "the three" are the list
+        ("Araghchi ha dato a Francia, Germania e Regno Unito dieci giorni di tempo. I tre paesi hanno respinto l'ultimatum.", "it",
+         "I tre paesi"),
+        ("Frankreich, Deutschland und Großbritannien legten einen Entwurf vor. Die drei Staaten forderten Zugang.", "de",
+         "Die drei Staaten"),
+        ("Francia, Alemania y el Reino Unido presentaron un borrador. Los tres países pidieron acceso a los inspectores.", "es",
+         "Los tres países"),
+    ],
+)
+def test_a_trio_reference_stands_for_the_three_parties_listed_before(pipeline: Pipeline, text: str, lang: str, phrase: str) -> None:
+    added = _added(pipeline, text, lang)
+    assert {m.text for _, m in added} == {phrase}
+    assert sorted(m.entity.country for _, m in added if m.entity) == ["DEU", "FRA", "GBR"]
+
+
+def test_no_trio_reference_without_one_list_of_three(pipeline: Pipeline) -> None:
+    text = "Russia, Belarus, Armenia and Kazakhstan held talks in Minsk. The three countries agreed to meet again."
+    assert _added(pipeline, text, "en") == []
+
+
 def test_the_pair_is_one_compound_group(pipeline: Pipeline) -> None:
     text = "Kyrgyzstan and Tajikistan agreed on a ceasefire. The two sides will pull back."
     (item,) = pipeline.run([Document(id="d", text=text, lang="en", lang_given=True)])
@@ -130,7 +155,7 @@ def test_reference_files_are_well_formed(lang: str) -> None:
     from dyads.lang import read_tsv
 
     rows = read_tsv(lang, "references.tsv")
-    assert {row[1] for row in rows} == {"pair", "org", "group"}
+    assert {row[1] for row in rows} == {"pair", "trio", "org", "group"}
     phrases = [row[0].lower() for row in rows]
     assert len(phrases) == len(set(phrases)), "duplicate phrase"
     assert all(len(row) in (2, 3) and row[0].strip() for row in rows)

@@ -57,6 +57,10 @@ def test_place_versus_metonymy(gaz: Gazetteer, lang: str, text: str, located: st
     [
         ("it", "Il presidente ha chiesto a Washington di accelerare le consegne."),
         ("fr", "Le ministre a demandé à Washington d'accélérer les livraisons."),
+        # a country after "a"/"à" is given to: Italian and French locate countries with "in"/"en"
+        ("it", "Araghchi ha dato a Francia, Germania e Regno Unito dieci giorni di tempo."),
+        ("it", "Il governo ha venduto armi a Israele."),
+        ("fr", "Le gouvernement a vendu des armes à la France."),
     ],
 )
 def test_whom_one_asks_is_no_place(gaz: Gazetteer, lang: str, text: str) -> None:

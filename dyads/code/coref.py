@@ -5,14 +5,16 @@ Wire reports name the parties once and then refer back to them:
 - a subject pronoun opening a sentence ("He also called on the OSCE ...", "Он также призвал ...")
   stands for the previous sentence's first named person or office holder;
 - a pair reference ("the two sides", "стороны", "i due leader", "les deux parties", "beide
-  Seiten") stands for the two parties of the nearest earlier sentence that names exactly two;
+  Seiten") stands for the two parties of the nearest earlier sentence that names exactly two, and a
+  trio reference ("the three countries", "i tre paesi", "die drei Staaten") for the three of one that
+  names exactly three;
 - an organisation reference ("the alliance", "альянс", "das Bündnis", "il blocco") stands for
   the nearest organisation named in the last few sentences;
 - a group reference ("the ministers", "the delegations", "i ministri", "die Minister") stands for the
   organisation of the nearest earlier sentence that names one, else for that sentence's parties.
 
 The phrases are plain data, one file per language: ``dyads/lang/<xx>/references.tsv`` (phrase,
-kind ``pair``, ``org`` or ``group``, and optionally words after which the phrase is no subject, e.g. Russian
+kind ``pair``, ``trio``, ``org`` or ``group``, and optionally words after which the phrase is no subject, e.g. Russian
 "со стороны" - "on the part of"). The added mentions carry a ``coref:`` rule naming the antecedent,
 so explanations show where an actor came from.
 """
@@ -32,6 +34,7 @@ MentionFilter = Callable[[Sequence[Mention], Sentence], list[Mention]]
 PAIR_RULE = "coref:pair"
 OTHER_SIDE_RULE = "coref:other-side"  # a recipient no sentence names: the story's other side (extract.address_other_side)
 GROUP_MAX = 6  # parties a group reference ("the ministers") may stand for
+COUNTED = {"pair": 2, "trio": 3}  # reference kinds that name how many parties they stand for
 
 # A sentence that opens with "He"/"Он"/"Elle" continues the story of the previous sentence's first
 # named person or office holder ("... the Russian envoy said. He also called on the OSCE to ...").
@@ -43,7 +46,7 @@ IMPERSONAL_NEXT = function_words("impersonal_next")  # "Il y a", "Il faut"
 @dataclass(frozen=True)
 class Reference:
     tokens: tuple[str, ...]
-    kind: str  # "pair" | "org" | "group"
+    kind: str  # "pair" | "trio" | "org" | "group"
     not_after: frozenset[str]
 
 
@@ -52,7 +55,7 @@ def references(lang: str) -> tuple[dict[str, tuple[Reference, ...]], frozenset[s
     """The language's reference phrases by first word (longest first), and their last words (a
     cheap pre-test on the lowercased sentence)."""
     refs = [Reference(phrase_tokens(row[0]), row[1], frozenset(row[2].split()) if len(row) > 2 else frozenset())
-            for row in read_tsv(lang, "references.tsv") if len(row) >= 2 and row[1] in ("pair", "org", "group")]
+            for row in read_tsv(lang, "references.tsv") if len(row) >= 2 and row[1] in (*COUNTED, "org", "group")]
     refs.sort(key=lambda r: -len(r.tokens))
     by_first: dict[str, list[Reference]] = {}
     for ref in refs:
@@ -138,8 +141,8 @@ def _phrase_references(text: str, offset: int, refs: dict[str, tuple[Reference, 
             i += 1
             continue
         span = tokens[i : i + len(ref.tokens)]
-        if ref.kind == "pair":
-            out += _pair_mentions(text, offset, span, earlier)
+        if ref.kind in COUNTED:
+            out += _counted_mentions(text, offset, span, earlier, COUNTED[ref.kind])
         elif ref.kind == "group":
             out += _group_mentions(text, offset, span, earlier)
         else:
@@ -167,17 +170,28 @@ def _party_key(entity: Entity) -> str | None:
     return f"{side}:{entity.sector}" if side and entity.sector in CHALLENGER_SECTORS else side
 
 
-def _pair_mentions(text: str, offset: int, span: Sequence[Token], earlier: list[list[Mention]]) -> list[Mention]:
-    """Two mentions over the whole phrase, one per party of the nearest earlier sentence that names
-    exactly two; none when that is ambiguous."""
+def _counted_mentions(text: str, offset: int, span: Sequence[Token], earlier: list[list[Mention]], n: int) -> list[Mention]:
+    """``n`` mentions over the whole phrase, one per party of the nearest earlier sentence that names
+    exactly ``n`` ("the two sides", "the three countries"); none when that is ambiguous."""
     for mentions in reversed(earlier):
         parties = _parties(mentions)
-        if len(parties) < 2:
+        if len(parties) < n:
             continue
-        if len(parties) > 2:
-            return []
+        if len(parties) > n:
+            parties = _listed(parties, n) if n > 2 else []
         return [_mention(text, offset, span[0].start, span[-1].end, m, PAIR_RULE) for m in parties]
     return []
+
+
+LIST_GAP_CHARS = 8  # ", " or " and " between the items of a list of parties
+
+
+def _listed(parties: Sequence[Mention], n: int) -> list[Mention]:
+    """The ``n`` parties named as one list ("France, Germany and Britain") among more: "the three
+    countries" after "Araghchi gave France, Germany and Britain ten days" are the three listed."""
+    runs = [list(parties[i : i + n]) for i in range(len(parties) - n + 1)]
+    listed = [run for run in runs if all(0 <= b.start - a.end <= LIST_GAP_CHARS for a, b in zip(run, run[1:], strict=False))]
+    return listed[0] if len(listed) == 1 else []
 
 
 def _group_mentions(text: str, offset: int, span: Sequence[Token], earlier: list[list[Mention]]) -> list[Mention]:

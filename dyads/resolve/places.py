@@ -64,6 +64,7 @@ class _Rules:
     stop: frozenset[str]
     heads: frozenset[str]  # words that make a longer name of another thing: "Laurel County", "Paris Street"
     dative: frozenset[str] = frozenset()  # verbs after which "a"/"à" + name is whom one asks or gives to
+    to_country: frozenset[str] = frozenset()  # prepositions that before a country's name mark whom, not where ("a Francia")
 
 
 @lru_cache(maxsize=16)
@@ -80,7 +81,8 @@ def _rules(lang: str) -> _Rules:
     stop = frozenset(fold(r[1]) for r in rows if r[0] == "stop")
     heads = frozenset(fold(r[1]) for r in rows if r[0] == "head")
     dative = frozenset(fold(r[1]) for r in rows if r[0] == "dative")
-    return _Rules(locative, regex.compile(NAME, regex.VERSION1), stop, heads, dative)
+    to_country = frozenset(fold(r[1]) for r in rows if r[0] == "to_country")
+    return _Rules(locative, regex.compile(NAME, regex.VERSION1), stop, heads, dative, to_country)
 
 
 @dataclass
@@ -201,6 +203,8 @@ def _sentence_hits(text: str, s: Sentence, gaz: Gazetteer, rules: _Rules, lang: 
         a = s.start + m.start(group)
         if any(a < e and b0 < a + length for b0, e in busy) or _inside_actor(a, a + length, actors):
             continue
+        if _to_country(m, cands, rules):
+            continue  # "ha dato a Francia, Germania e Regno Unito dieci giorni": the countries are given to
         out.append(_Hit(a, a + length, text[a : a + length], key, cands, "locative"))
         busy.append((a, a + length))
         out.extend(_list_hits(text, a + length, s.end, gaz, rules, lang, busy))
@@ -231,6 +235,15 @@ def _sentence_hits(text: str, s: Sentence, gaz: Gazetteer, rules: _Rules, lang: 
 
 
 _LAST_WORD = regex.compile(r"([\w'’]+)\W*$")
+
+
+def _to_country(m: regex.Match[str], cands: list[Entry], rules: _Rules) -> bool:
+    """A preposition that locates towns but not countries: Italian says "a Roma" but "in Francia", so
+    "a Francia" is whom something is given to or asked of."""
+    if not rules.to_country or not cands or cands[0].kind != "country":  # the namesake hamlets aside
+        return False
+    prep = m.group()[: m.start("art") - m.start() if m.group("art") else m.start("name") - m.start()]
+    return fold(prep.strip()) in rules.to_country
 
 
 def _after_dative_verb(chunk: str, at: int, dative: frozenset[str]) -> bool:
