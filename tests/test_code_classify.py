@@ -134,3 +134,18 @@ def test_trigger_phrase_may_end_on_the_recipient() -> None:
     """'expelled ~ diplomats' spans the recipient; its verb still decides the type."""
     result = classify_dyad("Switzerland said it had expelled two Russian diplomats for spying.", "Switzerland", "Russian diplomats", lang="en")
     assert result.event == "SANCTION" and result.trigger_text is not None and result.trigger_text.startswith("expelled")
+
+
+COORDINATED_CASES = [
+    ("en", "Arvania rejected the ultimatum and urged Borduria to withdraw its troops.", "Arvania", "Borduria", "urged"),
+    ("it", "L'Italia ha condannato l'attacco e ha chiesto a Washington di spiegare.", "L'Italia", "Washington", "chiesto"),
+    ("en", "Arvania rejected the ultimatum of Borduria.", "Arvania", "Borduria", "rejected"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "actor", "recipient", "trigger"), COORDINATED_CASES)
+def test_second_coordinated_verb_decides_when_recipient_is_its_object(lang: str, text: str, actor: str, recipient: str,
+                                                                      trigger: str) -> None:
+    """'rejected the ultimatum and urged Borduria': the act towards Borduria is the urging."""
+    result = classify_dyad(text, actor, recipient, lang=lang)
+    assert result.trigger_text is not None and result.trigger_text.startswith(trigger)

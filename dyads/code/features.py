@@ -69,6 +69,24 @@ def pick_trigger(triggers: Sequence[Hit], actor: TokSpan | None, recipient: TokS
 _PARTICLES = function_words("verb_particle")
 
 
+OBJECT_GAP = 2  # tokens between a verb and its object: "urged Tehran", "ha chiesto a Washington", "called on the ..."
+_COORDINATORS = function_words("coordinator") | {","}
+
+
+def _coordinated_verb(hit: Hit | None, triggers: Sequence[Hit], actor: TokSpan | None, recipient: TokSpan | None,
+                      tokens: Sequence[Token]) -> Hit | None:
+    """The second of two coordinated verbs when the recipient is its object: in "rejected the ultimatum
+    and urged Tehran to ...", "ha condannato l'attacco e ha chiesto a Washington di ...", the act towards
+    Tehran or Washington is the urging, not the rejection, however near the first verb is to the actor."""
+    if hit is None or actor is None or recipient is None or not actor[1] < hit.first < recipient[0]:
+        return None
+    for later in triggers:
+        if (hit.last < later.first and later.last < recipient[0] and recipient[0] - later.last <= OBJECT_GAP + 1
+                and later.label != hit.label and any(t.text in _COORDINATORS for t in tokens[hit.last + 1 : later.first])):
+            return later
+    return None
+
+
 def _trigger_cost(hit: Hit, actor: TokSpan | None, recipient: TokSpan | None, agents: Sequence[int] = ()) -> float:
     if actor is None:
         return float(hit.first)
@@ -231,6 +249,7 @@ def dyad_view(text: str, actor: Party, recipient: Party | None, lang: str, lexic
     r_span, r_idx = token_span(toks, recipient.spans) if recipient is not None else (None, set())
     blocked = a_idx | r_idx
     hit = pick_trigger(trig, a_span, r_span, blocked, facts.agents, facts.refusals)
+    hit = _coordinated_verb(hit, trig, a_span, r_span, toks) or hit
     view = cue_view(facts.cues, toks, hit, a_span, r_span)
     masked = _mask(toks, a_idx, r_idx)
     feats = ["BIAS", "ORD=" + _order(a_span, r_span)]
