@@ -140,6 +140,8 @@ COORDINATED_CASES = [
     ("en", "Arvania rejected the ultimatum and urged Borduria to withdraw its troops.", "Arvania", "Borduria", "urged"),
     ("it", "L'Italia ha condannato l'attacco e ha chiesto a Washington di spiegare.", "L'Italia", "Washington", "chiesto"),
     ("en", "Arvania rejected the ultimatum of Borduria.", "Arvania", "Borduria", "rejected"),
+    # an adjective after "and" is no verb: the act towards Borduria is the withdrawal
+    ("en", "Arvania will withdraw its inspectors and humanitarian workers from Borduria.", "Arvania", "Borduria", "withdraw"),
 ]
 
 

@@ -489,3 +489,22 @@ def test_a_meeting_is_one_compound_actor(lang: str, text: str, expected: list[st
 def test_what_a_rejection_rejects_is_no_act_of_its_own(lang: str, text: str) -> None:
     events = dyads.code_text(text, lang=lang, date="2026-01-01")
     assert [e.event for e in events] == ["REJECT"], [(e.event, e.explanation) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "lang", "expected"),
+    [
+        ("The Arvanian Foreign Ministry condemned the attack and called on Borduria to secure the border.",
+         {"Arvanian Foreign Ministry": "ARVGOV", "Borduria": "BOR"}, "en", {"ACCUSE", "REQUEST"}),
+        ("El Consejo de Europa criticó las detenciones y pidió la liberación inmediata de los activistas.",
+         {"Consejo de Europa": "IGOCOE"}, "es", {"ACCUSE", "REQUEST"}),
+        ("Il ministero degli Esteri bielorusso ha condannato la decisione e ha minacciato misure di ritorsione.",
+         {"ministero degli Esteri bielorusso": "BLRGOV"}, "it", {"ACCUSE", "THREATEN"}),
+        # a trigger noun inside a coordinated object is no second act
+        ("Лавров и Фидан обсудили в Анкаре ситуацию в Сирии и энергетическое сотрудничество.",
+         {"Лавров": "RUSGOV", "Фидан": "TURGOV"}, "ru", {"CONSULT"}),
+    ],
+)
+def test_a_second_coordinated_act_of_the_actor_is_its_own_event(text: str, actors: dict[str, str], lang: str,
+                                                                 expected: set[str]) -> None:
+    assert {event for event, *_ in _coded(text, actors, lang)} == expected

@@ -3,7 +3,8 @@
 Per sentence: actor mentions are grouped (same entity side by side, coordinated "A and B"
 compounds), every ordered pair of groups (and each group alone) is scored by the coder,
 role rules adjust the candidates (speakers, passive agents, meetings), and at most one
-event is kept per trigger.
+event is kept per trigger and one per pair of parties, besides a second act the actor's verb
+is coordinated with ("condemned ... and called on ...").
 """
 
 from __future__ import annotations
@@ -499,11 +500,66 @@ def sentence_candidates(coder: Coder, text: str, offset: int, actors: Sequence[M
     facts = sentence_facts(text, coder.lexicon(lang))
     cands = candidates(coder, text, offset, groups, lang, explain, facts) if groups else []
     cands, kept = _revised(cands, choose(cands, coder.config.min_confidence), lambda c: _place_recipient(c, places, text, offset, lang))
+    taken = {c.view.trigger.first for c in kept if c.view.trigger is not None}
+    further = [f for c in kept if (f := _further_act(coder, c, text, facts, groups, offset, lang)) is not None
+               and f.view.trigger is not None and f.view.trigger.first not in taken]
+    cands += further
+    kept += [c for c in further if c.dropped is None]
     if country:
         implied = _implicit(facts, groups, kept, text, offset, lang, country, coder.config.min_confidence)
         cands += implied
         kept += [c for c in implied if c.dropped is None]
     return _revised(cands, kept, lambda c: _meeting_of_both(_criminal_roles(c)))
+
+
+VERB_JOINS = (function_words("coordinator") - {"as", "well", "sowie"}) | {","}  # "as well as" joins parties only
+VERB_LINKS = function_words("verb_link")  # "and HAS called", "e HA minacciato"
+FURTHER_REACH = 12  # tokens from the coded verb to the second one at most
+FURTHER_MIN = 0.5  # a pair's second act needs the model to agree with its trigger at this confidence
+
+
+def _further_act(coder: Coder, c: Candidate, text: str, facts: SentenceFacts, groups: Sequence[Group], offset: int,
+                 lang: str) -> Candidate | None:
+    """A second act of the same actor in the same sentence, coordinated with the coded one: "condemned
+    the arrests and called on Baku to free them" is ACCUSE and REQUEST. The later verb is coded as if
+    it were the sentence's only trigger, and kept when the model agrees with its type."""
+    hit, view = c.view.trigger, c.view
+    if hit is None or view.actor is None or view.actor[1] > hit.first:
+        return None
+    second = _coordinated_after(hit, facts, groups, offset)
+    if second is None:
+        return None
+    later = replace(facts, triggers=tuple(h for h in facts.triggers if h.first >= second.first))
+    party = c.actor.party(offset)
+    view2, result = coder.analyse(text, party, c.recipient.party(offset) if c.recipient else None, lang,
+                                  facts.tokens, later.triggers, facts.cues, explain=False)
+    if (view2.trigger != second or result.event in (NO_EVENT, c.result.event) or result.confidence < FURTHER_MIN
+            or (result.event != second.label and second.label not in INTENT_OF.get(result.event, ()))):
+        return None
+    return _roles(Candidate(c.actor, c.recipient, view2, result, result.confidence, ()), groups, facts.tokens, offset, text)
+
+
+def _coordinated_after(hit: Hit, facts: SentenceFacts, groups: Sequence[Group], offset: int) -> Hit | None:
+    """The first trigger of another type that a coordinator joins to ``hit`` as a second verb of its
+    subject: right after "and" ("y pidió", ", пригрозив") or after an auxiliary ("e ha minacciato").
+    A trigger noun after other words is part of a coordinated object ("обсудили ситуацию и
+    энергетическое сотрудничество"), and one after a party has a subject of its own."""
+    tokens, blocked = facts.tokens, _party_tokens(facts.tokens, groups, offset)
+    for h in facts.triggers:
+        if h.first <= hit.last or h.label == hit.label or h.first in blocked:
+            continue
+        if h.first - hit.last > FURTHER_REACH:
+            return None
+        joints = [k for k in range(hit.last + 1, h.first) if tokens[k].text in VERB_JOINS]
+        if joints and all(t.text in VERB_LINKS for t in tokens[joints[-1] + 1 : h.first]) and (
+                tokens[joints[-1]].text != "," or h.first == joints[-1] + 1):
+            return h
+    return None
+
+
+def _party_tokens(tokens: Sequence[Token], groups: Sequence[Group], offset: int) -> set[int]:
+    spans = [(m.start - offset, m.end - offset) for g in groups for m in g.mentions]
+    return token_span(tokens, spans)[1]
 
 
 def _revised(cands: list[Candidate], kept: Sequence[Candidate], revise: Callable[[Candidate], Candidate]

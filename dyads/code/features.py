@@ -71,6 +71,7 @@ _PARTICLES = function_words("verb_particle")
 
 OBJECT_GAP = 2  # tokens between a verb and its object: "urged Tehran", "ha chiesto a Washington", "called on the ..."
 _COORDINATORS = function_words("coordinator") | {","}
+_OBJECT_MARKERS = function_words("preposition") | function_words("verb_particle") | function_words("article") | function_words("feature_article")
 
 
 def _coordinated_verb(hit: Hit | None, triggers: Sequence[Hit], actor: TokSpan | None, recipient: TokSpan | None,
@@ -82,8 +83,9 @@ def _coordinated_verb(hit: Hit | None, triggers: Sequence[Hit], actor: TokSpan |
         return None
     for later in triggers:
         if (hit.last < later.first and later.last < recipient[0] and recipient[0] - later.last <= OBJECT_GAP + 1
-                and later.label != hit.label and any(t.text in _COORDINATORS for t in tokens[hit.last + 1 : later.first])):
-            return later
+                and later.label != hit.label and any(t.text in _COORDINATORS for t in tokens[hit.last + 1 : later.first])
+                and all(t.text in _OBJECT_MARKERS for t in tokens[later.last + 1 : recipient[0]])):
+            return later  # only markers between: "and humanitarian workers from Iraq" is no verb and its object
     return None
 
 
