@@ -508,3 +508,17 @@ def test_what_a_rejection_rejects_is_no_act_of_its_own(lang: str, text: str) -> 
 def test_a_second_coordinated_act_of_the_actor_is_its_own_event(text: str, actors: dict[str, str], lang: str,
                                                                  expected: set[str]) -> None:
     assert {event for event, *_ in _coded(text, actors, lang)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "lang"),
+    [
+        ("Moscow accused Kyiv of terrorist attacks on power plants in Belgorod.", {"Moscow": "RUS", "Kyiv": "UKR", "Belgorod": "RUS"}, "en"),
+        ("Douchanbé a accusé les gardes-frontières kirghiz d'avoir ouvert le feu sur des civils tadjiks.",
+         {"Douchanbé": "TJKGOV", "gardes-frontières kirghiz": "KGZMIL", "civils tadjiks": "TJKCVL"}, "fr"),
+        ("Правительство Судана обвинило Объединенные Арабские Эмираты в поставках оружия СБР.",
+         {"Правительство Судана": "SDNGOV", "Объединенные Арабские Эмираты": "ARE", "СБР": "SDNREB"}, "ru"),
+    ],
+)
+def test_an_act_the_actor_is_accused_of_is_no_event(text: str, actors: dict[str, str], lang: str) -> None:
+    assert {event for event, *_ in _coded(text, actors, lang)} == {"ACCUSE"}

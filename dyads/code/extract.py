@@ -249,6 +249,8 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         return _drop(c, "civilians or refugees after a violent verb are its victims, not its actor")
     if _rejected_object(view, tokens):
         return _drop(c, "the trigger is what a rejection rejects ('refused a request by X'): no act of its own")
+    if _alleged(view, c.result.event):
+        return _drop(c, "the act is what the actor is accused of ('accused Kyiv of shelling'): the accusation is the event")
     if _individuals(c.actor) and (c.recipient is None or (_individuals(c.recipient) and c.result.event not in CRIMES)):
         return _drop(c, "unnamed people are coded as actors only towards a named party, or when one attacks, robs or threatens another")
     if c.result.event == "ASSAULT" and any(m.entity is not None and m.entity.sector == "JUD" for m in c.actor.mentions):
@@ -316,6 +318,21 @@ def _rejected_object(view: DyadView, tokens: Sequence[Token]) -> bool:
         return False
     return any(h.label == "REJECT" and h.last < hit.first and hit.first - h.last <= 2
                and all(t.text.lower() in LINKING_WORDS for t in tokens[h.last + 1 : hit.first]) for h in view.triggers)
+
+
+ALLEGATION_REACH = 10  # tokens from "accused" to the act it names
+
+
+def _alleged(view: DyadView, event: str) -> bool:
+    """The actor is named right after an accusation and the trigger is what it is accused of: "accused
+    Kyiv of terrorist attacks", "обвинило ОАЭ в поставках оружия", "warf Moskau vor, ... anzugreifen".
+    The keys and PLOVER code the accusation only; the alleged act is no fact of the story. Charges and
+    trials ("processato ... il giudice ha disposto gli arresti") are followed by real acts."""
+    hit, actor = view.trigger, view.actor
+    if hit is None or actor is None or event in ("ACCUSE", "REJECT"):
+        return False
+    return any(h.label == "ACCUSE" and h.pattern.mode == "allege" and "legal" not in h.pattern.context
+               and h.first < actor[0] and actor[1] < hit.first and hit.first - h.first <= ALLEGATION_REACH for h in view.triggers)
 
 
 def _victim_as_actor(c: Candidate) -> bool:
