@@ -522,3 +522,18 @@ def test_a_second_coordinated_act_of_the_actor_is_its_own_event(text: str, actor
 )
 def test_an_act_the_actor_is_accused_of_is_no_event(text: str, actors: dict[str, str], lang: str) -> None:
     assert {event for event, *_ in _coded(text, actors, lang)} == {"ACCUSE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "lang", "expected"),
+    [
+        ("Министр обороны Казахстана поблагодарил российскую сторону за поддержку.",
+         {"Министр обороны Казахстана": "KAZMIL", "российскую сторону": "RUSGOV"}, "ru", [("SUPPORT", ("KAZMIL",), ("RUSGOV",))]),
+        ("The African Union urged Arvania to release the detained opposition leaders.",
+         {"African Union": "IGOAU", "Arvania": "ARV"}, "en", [("REQUEST", ("IGOAU",), ("ARV",))]),
+    ],
+)
+def test_an_act_restated_or_asked_for_in_the_act_on_a_party_is_not_the_partys(text: str, actors: dict[str, str], lang: str,
+                                                                             expected: list[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> None:
+    """'thanked Russia for its support': Russia's support is no event of its own; only the thanks happened."""
+    assert _coded(text, actors, lang) == expected

@@ -424,7 +424,7 @@ def _better(c: Candidate, incumbent: Candidate) -> bool:
     return c.score > incumbent.score
 
 
-def choose(cands: Sequence[Candidate], min_confidence: float = 0.0) -> list[Candidate]:
+def choose(cands: Sequence[Candidate], tokens: Sequence[Token], min_confidence: float = 0.0) -> list[Candidate]:
     """At most one event per trigger (and one per dyad without a trigger): the best-scored."""
     best: dict[object, Candidate] = {}
     for c in cands:
@@ -438,7 +438,19 @@ def choose(cands: Sequence[Candidate], min_confidence: float = 0.0) -> list[Cand
     for c in chosen:  # one event per pair of parties in a sentence (either direction): the best-scored
         if not any(_same_pair(c, k) for k in kept):
             kept.append(c)
-    return kept
+    return [c for c in kept if not any(_embedded_in(c, k, tokens) for k in kept)]
+
+
+def _embedded_in(c: Candidate, k: Candidate, tokens: Sequence[Token]) -> bool:
+    """``c`` is a party alone whose act restates or is asked for in ``k``'s act on it: "thanked Russia
+    for its support", "dankte Berlin für die Hilfe", "urged Minsk to release them". Only ``k`` happened.
+    An act of another type stays ("thanked Tashkent for the aid it sent" is also AID by Tashkent)."""
+    hit, outer, actor = c.view.trigger, k.view.trigger, c.view.actor
+    if c.recipient is not None or k.recipient is None or hit is None or outer is None or actor is None:
+        return False
+    return ((c.result.event == k.result.event or k.result.event == "REQUEST") and _covers(k.recipient.codes, c.actor.codes)
+            and outer.last < actor[0] and actor[1] < hit.first
+            and all(t.text in LINKING_WORDS for t in tokens[outer.last + 1 : actor[0]]))
 
 
 def _floor(c: Candidate, min_confidence: float) -> float:
@@ -516,7 +528,7 @@ def sentence_candidates(coder: Coder, text: str, offset: int, actors: Sequence[M
     groups = group_mentions(actors, text, offset) if actors else []
     facts = sentence_facts(text, coder.lexicon(lang))
     cands = candidates(coder, text, offset, groups, lang, explain, facts) if groups else []
-    cands, kept = _revised(cands, choose(cands, coder.config.min_confidence), lambda c: _place_recipient(c, places, text, offset, lang))
+    cands, kept = _revised(cands, choose(cands, facts.tokens, coder.config.min_confidence), lambda c: _place_recipient(c, places, text, offset, lang))
     taken = {c.view.trigger.first for c in kept if c.view.trigger is not None}
     further = [f for c in kept if (f := _further_act(coder, c, text, facts, groups, offset, lang)) is not None
                and f.view.trigger is not None and f.view.trigger.first not in taken]
