@@ -151,3 +151,20 @@ def test_second_coordinated_verb_decides_when_recipient_is_its_object(lang: str,
     """'rejected the ultimatum and urged Borduria': the act towards Borduria is the urging."""
     result = classify_dyad(text, actor, recipient, lang=lang)
     assert result.trigger_text is not None and result.trigger_text.startswith(trigger)
+
+
+OBLIGATION_CASES = [
+    ("en", "The EU said Belarus must release all political prisoners.", "EU", "Belarus", "REQUEST"),
+    ("it", "L'Ue ha dichiarato che Minsk deve rilasciare tutti i prigionieri politici.", "Ue", "Minsk", "REQUEST"),
+    ("ru", "Брюссель заявил, что Минск должен освободить всех политзаключенных.", "Брюссель", "Минск", "REQUEST"),
+    ("de", "Die EU erklärte, dass Minsk alle politischen Gefangenen freilassen muss.", "EU", "Minsk", "REQUEST"),
+    ("es", "El Gobierno español afirmó que Caracas debe liberar a los presos.", "Gobierno español", "Caracas", "REQUEST"),
+    # what the actor must do it has not done
+    ("it", "L'Ue ha dichiarato che Minsk deve rilasciare tutti i prigionieri politici.", "Minsk", "Ue", "NONE"),
+    ("en", "The EU said Belarus released all political prisoners.", "EU", "Belarus", "NONE"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "actor", "recipient", "event"), OBLIGATION_CASES)
+def test_what_a_speaker_says_the_recipient_must_do_is_a_request(lang: str, text: str, actor: str, recipient: str, event: str) -> None:
+    assert classify_dyad(text, actor, recipient, lang=lang).event == event

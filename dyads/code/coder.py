@@ -186,11 +186,14 @@ def _lexicon_only(view: DyadView) -> np.ndarray:
 
 DENIAL = "deny"  # the trigger mode of "denied the charges", "wies die Vorwürfe zurück"
 DENIAL_RULE = "denial of an accusation -> REJECT"
+OBLIGATION_RULE = "what the speaker says the recipient must do -> REQUEST"
+OBLIGED_ACTOR_RULE = "what the actor must do it has not done -> not coded"
 DENIAL_RECIPIENT_GAP = 3  # "rejected Kyiv's accusations", "dismissed the criticism by Brussels"
 
 
 def _apply_rules(view: DyadView, event: str, confidence: float, probs: np.ndarray, classes: Sequence[str]) -> tuple[str, float, str | None]:
-    """Explicit rules the model must not overturn: refusals are REJECT, negated actions are not coded."""
+    """Explicit rules the model must not overturn: refusals are REJECT, negated actions are not coded,
+    and what a speaker says the recipient must do is a demand on it."""
     cues = view.cues
     if cues.refusal and view.trigger is not None:
         return "REJECT", max(confidence, float(probs[classes.index("REJECT")])), "refusal cue near the trigger -> REJECT"
@@ -201,6 +204,11 @@ def _apply_rules(view: DyadView, event: str, confidence: float, probs: np.ndarra
         court = view.actor_sector == "JUD"  # a court that "dismissed the charges" drops them; it denies nothing
         if not court or event != NO_EVENT or cues.negated:  # "denied" also reads as a negation
             return "REJECT", max(confidence, float(probs[classes.index("REJECT")])), DENIAL_RULE
+    if cues.obliged and cues.actor_speaks and view.trigger is not None:  # the model finds an act; the rule says which
+        some_event = 1.0 - float(probs[classes.index(NO_EVENT)]) if NO_EVENT in classes else confidence
+        return "REQUEST", max(some_event, float(probs[classes.index("REQUEST")])), OBLIGATION_RULE
+    if cues.actor_obliged:
+        return NO_EVENT, 1.0 - confidence if event != NO_EVENT else confidence, OBLIGED_ACTOR_RULE
     if cues.negated and event != NO_EVENT and view.trigger is not None and event == view.trigger.label:
         return NO_EVENT, 1.0 - confidence, "negated trigger -> not coded"
     return event, confidence, None

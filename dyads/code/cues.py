@@ -36,6 +36,8 @@ class CueView:
     patient_subject: bool = False  # "A was arrested": a passive auxiliary right before the trigger, A before it
     actor_is_source: bool = False  # "according to A, ...": A only reports the event
     recipient_is_source: bool = False
+    obliged: bool = False  # "R must <trigger>", "dass R ... freilassen muss": what R is told to do
+    actor_obliged: bool = False  # "A must <trigger>": not done
 
 
 def _before(hit: Hit, index: int, window: int) -> bool:
@@ -130,6 +132,30 @@ def _source(cues: Sequence[Hit], span: tuple[int, int] | None, tokens: Sequence[
                for c in cues)
 
 
+OBLIGED_GAP = 2  # tokens from the party to "must" and from "must" to the trigger: "Minsk also must immediately release"
+OBLIGED_REACH = 6  # tokens from "must" to a clause-final trigger: "müsse alle Gefangenen freilassen"
+
+
+def _clause_final(hit: Hit, tokens: Sequence[Token]) -> bool:
+    return hit.last + 1 >= len(tokens) or tokens[hit.last + 1].text in CLAUSE_BREAKS or tokens[hit.last + 1].text == ","
+
+
+def _obliged(cues: Sequence[Hit], tokens: Sequence[Token], trigger: Hit | None, party: tuple[int, int] | None) -> bool:
+    """The party is the subject of an obligation on the trigger: "Minsk must release", "Минск
+    должен освободить", "dass Minsk die Gefangenen freilassen muss"."""
+    if trigger is None or party is None or party[1] >= trigger.first:
+        return False
+    for c in cues:
+        if c.label != "obligation":
+            continue
+        reach = OBLIGED_REACH if _clause_final(trigger, tokens) else OBLIGED_GAP  # "müsse alle Gefangenen freilassen."
+        if 0 < c.first - party[1] <= OBLIGED_GAP and 0 < trigger.first - c.last <= reach and one_clause(tokens[c.last + 1 : trigger.first]):
+            return True
+        if c.first == trigger.last + 1 and trigger.first - party[1] <= 2 * AGENT_WINDOW:
+            return True  # German verb-final: the modal closes the clause
+    return False
+
+
 def cue_view(
     cues: Sequence[Hit],
     tokens: Sequence[Token],
@@ -170,4 +196,6 @@ def cue_view(
         patient_subject=_patient_subject(cues, tokens, trigger, actor),
         actor_is_source=_source(cues, actor, tokens),
         recipient_is_source=_source(cues, recipient, tokens),
+        obliged=_obliged(cues, tokens, trigger, recipient),
+        actor_obliged=_obliged(cues, tokens, trigger, actor),
     )
