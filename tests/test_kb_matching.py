@@ -99,6 +99,10 @@ CASES = [
     # opposition parties and politicians
     ("ru", "Суд признал лидера оппозиционной партии виновным.", "оппозиционной партии", (None, None, "OPP", "OPP")),
     ("en", "Georgian opposition politicians walked out.", "Georgian opposition politicians", ("GEO", None, "OPP", "GEOOPP")),
+    # attacks with a country stand for its military
+    ("fr", "Des tirs tadjiks ont tué trois civils.", "tirs tadjiks", ("TJK", None, "MIL", "TJKMIL")),
+    ("fr", "Des frappes russes ont touché Kharkiv.", "frappes russes", ("RUS", None, "MIL", "RUSMIL")),
+    ("es", "Ataques rusos mataron a cinco civiles.", "Ataques rusos", ("RUS", None, "MIL", "RUSMIL")),
 ]
 
 
@@ -117,6 +121,7 @@ def test_mention(kb: KnowledgeBase, lang: str, text: str, mention: str, expected
         ("en", "Russian oil prices rose.", "Russian"),
         ("en", "Turkeys are birds.", "Turkeys"),
         ("en", "On the other side, prices rose.", "side"),  # a side with no country is no party
+        ("fr", "La France a condamné les frappes.", "frappes"),  # an attack with no country is no party
     ],
 )
 def test_not_a_mention(kb: KnowledgeBase, lang: str, text: str, absent: str) -> None:
