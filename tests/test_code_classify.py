@@ -168,3 +168,17 @@ OBLIGATION_CASES = [
 @pytest.mark.parametrize(("lang", "text", "actor", "recipient", "event"), OBLIGATION_CASES)
 def test_what_a_speaker_says_the_recipient_must_do_is_a_request(lang: str, text: str, actor: str, recipient: str, event: str) -> None:
     assert classify_dyad(text, actor, recipient, lang=lang).event == event
+
+
+SENTENCE_CASES = [  # a sentence to a term is COERCE; the condemnation of an act stays ACCUSE
+    ("es", "Un tribunal de Arvania condenó a cuatro activistas a 30 días de arresto.", "tribunal de Arvania", "activistas", "COERCE"),
+    ("es", "Un tribunal de Arvania condenó al opositor a cinco años de prisión.", "tribunal de Arvania", "opositor", "COERCE"),
+    ("fr", "Le tribunal de Minsk a condamné le journaliste à huit ans de prison.", "tribunal de Minsk", "journaliste", "COERCE"),
+    ("de", "Ein Gericht in Minsk verurteilte den Journalisten zu acht Jahren Haft.", "Gericht in Minsk", "Journalisten", "COERCE"),
+    ("es", "El Gobierno de Arvania condenó el ataque contra la embajada de Borduria.", "Gobierno de Arvania", "Borduria", "ACCUSE"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "actor", "recipient", "event"), SENTENCE_CASES)
+def test_a_sentence_to_a_term_is_coercion(lang: str, text: str, actor: str, recipient: str, event: str) -> None:
+    assert classify_dyad(text, actor, recipient, lang=lang).event == event
