@@ -500,6 +500,8 @@ def test_what_a_rejection_rejects_is_no_act_of_its_own(lang: str, text: str) -> 
          {"Consejo de Europa": "IGOCOE"}, "es", {"ACCUSE", "REQUEST"}),
         ("Il ministero degli Esteri bielorusso ha condannato la decisione e ha minacciato misure di ritorsione.",
          {"ministero degli Esteri bielorusso": "BLRGOV"}, "it", {"ACCUSE", "THREATEN"}),
+        ("Das belarussische Außenministerium verurteilte die Sanktionen und kündigte Gegenmaßnahmen an.",
+         {"belarussische Außenministerium": "BLRGOV"}, "de", {"ACCUSE", "THREATEN"}),
         # a trigger noun inside a coordinated object is no second act
         ("Лавров и Фидан обсудили в Анкаре ситуацию в Сирии и энергетическое сотрудничество.",
          {"Лавров": "RUSGOV", "Фидан": "TURGOV"}, "ru", {"CONSULT"}),
