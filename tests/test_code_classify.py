@@ -182,3 +182,17 @@ SENTENCE_CASES = [  # a sentence to a term is COERCE; the condemnation of an act
 @pytest.mark.parametrize(("lang", "text", "actor", "recipient", "event"), SENTENCE_CASES)
 def test_a_sentence_to_a_term_is_coercion(lang: str, text: str, actor: str, recipient: str, event: str) -> None:
     assert classify_dyad(text, actor, recipient, lang=lang).event == event
+
+
+DENIAL_CASES = [  # a denial of responsibility is a rejection of the accusation, not a negated act
+    ("fr", "Phnom Penh a démenti jeudi toute responsabilité dans l'incident.", "Phnom Penh"),
+    ("es", "Pekín, por su parte, negó este jueves haber actuado de forma agresiva.", "Pekín"),
+    ("es", "Las FAR negaron cualquier implicación en el ataque contra el convoy.", "FAR"),
+    ("en", "Arvania's Foreign Ministry denied that its border guards had opened fire.", "Arvania"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "actor"), DENIAL_CASES)
+def test_a_denial_is_a_rejection(lang: str, text: str, actor: str) -> None:
+    result = classify_dyad(text, actor, None, lang=lang)
+    assert (result.event, result.rule) == ("REJECT", "denial of an accusation -> REJECT")
