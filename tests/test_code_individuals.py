@@ -153,3 +153,12 @@ def test_a_name_with_a_turkish_capital_is_whole() -> None:
     text = "Il sindaco Ekrem İmamoğlu ha protestato."
     (item,) = pipeline.run_batch([Processed(document_from_text(text, lang="it", published="2026-11-21"))])
     assert "sindaco Ekrem İmamoğlu" in [m.text for m in item.mentions if m.kind == "actor"]
+
+
+def test_a_named_opposition_politician_is_a_party_who_answers_the_court() -> None:
+    """'opposition politician Davit Melikishvili' is one named person; later 'Melikishvili' alone is him, and his
+    denial answers the court that sentenced him."""
+    events = _events("TBILISI, June 16, 2026 - A Tbilisi court on Tuesday sentenced opposition politician Davit Melikishvili "
+                     "to four years in prison. Melikishvili, who leads a small party, denied the charges throughout the trial.", "en")
+    assert ("COERCE", ("GEOJUD",), ("GEOOPP",)) in events
+    assert ("REJECT", ("GEOOPP",), ("GEOJUD",)) in events

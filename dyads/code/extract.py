@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from ..kb.compose import NAMED_RULES
 from ..lang import function_words
 from ..model import Document, Entity, Event, Mention, Processed, Sentence, stable_id
 from ..ontology import INTENT_OF, NO_EVENT, goldstein
@@ -251,7 +252,8 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         return _drop(c, "the trigger is what a rejection rejects ('refused a request by X'): no act of its own")
     if _alleged(view, c.result.event):
         return _drop(c, "the act is what the actor is accused of ('accused Kyiv of shelling'): the accusation is the event")
-    if _individuals(c.actor) and (c.recipient is None or (_individuals(c.recipient) and c.result.event not in CRIMES)):
+    if (_individuals(c.actor) and not (_named(c.actor) and c.result.event in SAID)
+            and (c.recipient is None or (_individuals(c.recipient) and c.result.event not in CRIMES))):
         return _drop(c, "unnamed people are coded as actors only towards a named party, or when one attacks, robs or threatens another")
     if c.result.event == "ASSAULT" and any(m.entity is not None and m.entity.sector == "JUD" for m in c.actor.mentions):
         return _drop(c, "courts and prosecutors do not assault: the violence is the crime they deal with")
@@ -631,6 +633,17 @@ def _is_individual(mention: Mention) -> bool:
     return mention.entity is not None and mention.entity.kind == "individual"
 
 
+NAMED = NAMED_RULES | {"kb:coref-name"}  # a person the KB does not list, named in the story
+SAID = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT"})  # what a named person does alone
+
+
+def _named(group: Group) -> bool:
+    """Named individuals ("opposition politician Davit Melikishvili", later "Melikishvili") are
+    parties of their own, who may speak alone ("Melikishvili denied the charges"); what is done
+    to them ("Jean Dupont a été arrêté") still needs its agent."""
+    return all(m.rule in NAMED for m in group.mentions)
+
+
 def _individuals(group: Group) -> bool:
     return all(_is_individual(m) for m in group.mentions)
 
@@ -712,7 +725,8 @@ DENIAL_LOOKBACK = 3  # sentences back in which a denial's accusation is sought
 
 def answer_accusations(coded: Sequence[tuple[Candidate, Event]]) -> list[Event]:
     """A denial or rejection with no recipient answers the nearest earlier accusation of its actor: after
-    "Kinshasa accused the M23 of breaking the truce", "The rebels denied the charge" is REJECT toward Kinshasa."""
+    "Kinshasa accused the M23 of breaking the truce", "The rebels denied the charge" is REJECT toward Kinshasa,
+    and after a court's sentence, the defendant's denial is toward the court."""
     events: list[Event] = []
     for c, event in coded:
         if event.event == "REJECT" and not event.recipient:
@@ -774,9 +788,15 @@ def _accusation_of(codes: Sequence[str], denial: Event, earlier: Sequence[Event]
         if e.sentence_start not in sentences:
             continue
         accused = [actor_code(m) for m in e.recipient]
-        if e.event == "ACCUSE" and accused and _covers(accused, codes):
+        if _accuses(e) and accused and _covers(accused, codes):
             return e
     return None
+
+
+def _accuses(event: Event) -> bool:
+    """An accusation, or a court's sentence or charge: "denied the charges throughout the trial" answers the court."""
+    return event.event == "ACCUSE" or (event.event == "COERCE" and any(m.entity is not None and m.entity.sector == "JUD"
+                                                                       for m in event.actor))
 
 
 def coded_sentences(item: Processed) -> Iterator[tuple[int, Sentence, list[Mention]]]:
