@@ -118,11 +118,6 @@ INTENT_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "actor", "recipient", "event"), INTENT_CASES)
-def test_intent_is_coded_as_agree_or_threaten(lang: str, text: str, actor: str, recipient: str, event: str) -> None:
-    assert classify_dyad(text, actor, recipient, lang=lang).event == event
-
-
 def test_events_only_never_answers_none() -> None:
     text = "Russia did not attack Ukraine."
     assert classify_dyad(text, "Russia", "Ukraine", lang="en").event == "NONE"
@@ -153,6 +148,7 @@ def test_second_coordinated_verb_decides_when_recipient_is_its_object(lang: str,
     assert result.trigger_text is not None and result.trigger_text.startswith(trigger)
 
 
+# What a speaker says the recipient must do is a REQUEST to it.
 OBLIGATION_CASES = [
     ("en", "The EU said Belarus must release all political prisoners.", "EU", "Belarus", "REQUEST"),
     ("it", "L'Ue ha dichiarato che Minsk deve rilasciare tutti i prigionieri politici.", "Ue", "Minsk", "REQUEST"),
@@ -165,11 +161,6 @@ OBLIGATION_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "actor", "recipient", "event"), OBLIGATION_CASES)
-def test_what_a_speaker_says_the_recipient_must_do_is_a_request(lang: str, text: str, actor: str, recipient: str, event: str) -> None:
-    assert classify_dyad(text, actor, recipient, lang=lang).event == event
-
-
 SENTENCE_CASES = [  # a sentence to a term is COERCE; the condemnation of an act stays ACCUSE
     ("es", "Un tribunal de Arvania condenó a cuatro activistas a 30 días de arresto.", "tribunal de Arvania", "activistas", "COERCE"),
     ("es", "Un tribunal de Arvania condenó al opositor a cinco años de prisión.", "tribunal de Arvania", "opositor", "COERCE"),
@@ -179,15 +170,17 @@ SENTENCE_CASES = [  # a sentence to a term is COERCE; the condemnation of an act
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "actor", "recipient", "event"), SENTENCE_CASES)
-def test_a_sentence_to_a_term_is_coercion(lang: str, text: str, actor: str, recipient: str, event: str) -> None:
+
+
+@pytest.mark.parametrize(("lang", "text", "actor", "recipient", "event"), INTENT_CASES + OBLIGATION_CASES + SENTENCE_CASES)
+def test_event_type_of_the_dyad(lang: str, text: str, actor: str, recipient: str, event: str) -> None:
     assert classify_dyad(text, actor, recipient, lang=lang).event == event
 
 
 DENIAL_CASES = [  # a denial of responsibility is a rejection of the accusation, not a negated act
-    ("fr", "Phnom Penh a démenti jeudi toute responsabilité dans l'incident.", "Phnom Penh"),
-    ("es", "Pekín, por su parte, negó este jueves haber actuado de forma agresiva.", "Pekín"),
-    ("es", "Las FAR negaron cualquier implicación en el ataque contra el convoy.", "FAR"),
+    ("fr", "L'Arvanie a démenti mardi toute responsabilité dans l'explosion.", "Arvanie"),
+    ("es", "Borduria, por su parte, negó el martes haber violado el alto el fuego.", "Borduria"),
+    ("es", "Las milicias de Arvania negaron cualquier implicación en el ataque contra el convoy.", "milicias de Arvania"),
     ("en", "Arvania's Foreign Ministry denied that its border guards had opened fire.", "Arvania"),
 ]
 

@@ -518,8 +518,8 @@ def test_a_second_coordinated_act_of_the_actor_is_its_own_event(text: str, actor
         ("Moscow accused Kyiv of terrorist attacks on power plants in Belgorod.", {"Moscow": "RUS", "Kyiv": "UKR", "Belgorod": "RUS"}, "en"),
         ("Douchanbé a accusé les gardes-frontières kirghiz d'avoir ouvert le feu sur des civils tadjiks.",
          {"Douchanbé": "TJKGOV", "gardes-frontières kirghiz": "KGZMIL", "civils tadjiks": "TJKCVL"}, "fr"),
-        ("Правительство Судана обвинило Объединенные Арабские Эмираты в поставках оружия СБР.",
-         {"Правительство Судана": "SDNGOV", "Объединенные Арабские Эмираты": "ARE", "СБР": "SDNREB"}, "ru"),
+        ("Правительство Арвании обвинило Бордурию в поставках оружия повстанцам.",
+         {"Правительство Арвании": "ARVGOV", "Бордурию": "BOR", "повстанцам": "ARVREB"}, "ru"),
     ],
 )
 def test_an_act_the_actor_is_accused_of_is_no_event(text: str, actors: dict[str, str], lang: str) -> None:

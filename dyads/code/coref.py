@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from ..lang import function_words, read_tsv
 from ..model import Document, Entity, Mention, Processed, Sentence
@@ -190,7 +191,7 @@ def _listed(parties: Sequence[Mention], n: int) -> list[Mention]:
     """The ``n`` parties named as one list ("France, Germany and Britain") among more: "the three
     countries" after "Araghchi gave France, Germany and Britain ten days" are the three listed."""
     runs = [list(parties[i : i + n]) for i in range(len(parties) - n + 1)]
-    listed = [run for run in runs if all(0 <= b.start - a.end <= LIST_GAP_CHARS for a, b in zip(run, run[1:], strict=False))]
+    listed = [run for run in runs if all(0 <= b.start - a.end <= LIST_GAP_CHARS for a, b in pairwise(run))]
     return listed[0] if len(listed) == 1 else []
 
 
