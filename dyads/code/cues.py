@@ -145,10 +145,10 @@ def _obliged(cues: Sequence[Hit], tokens: Sequence[Token], trigger: Hit | None, 
     должен освободить", "dass Minsk die Gefangenen freilassen muss"."""
     if trigger is None or party is None or party[1] >= trigger.first:
         return False
+    reach = OBLIGED_REACH if _clause_final(trigger, tokens) else OBLIGED_GAP  # "müsse alle Gefangenen freilassen."
     for c in cues:
         if c.label != "obligation":
             continue
-        reach = OBLIGED_REACH if _clause_final(trigger, tokens) else OBLIGED_GAP  # "müsse alle Gefangenen freilassen."
         if 0 < c.first - party[1] <= OBLIGED_GAP and 0 < trigger.first - c.last <= reach and one_clause(tokens[c.last + 1 : trigger.first]):
             return True
         if c.first == trigger.last + 1 and trigger.first - party[1] <= 2 * AGENT_WINDOW:

@@ -560,10 +560,9 @@ def _further_act(coder: Coder, c: Candidate, text: str, facts: SentenceFacts, gr
     second = _coordinated_after(hit, facts, groups, offset)
     if second is None:
         return None
-    later = replace(facts, triggers=tuple(h for h in facts.triggers if h.first >= second.first))
-    party = c.actor.party(offset)
-    view2, result = coder.analyse(text, party, c.recipient.party(offset) if c.recipient else None, lang,
-                                  facts.tokens, later.triggers, facts.cues, explain=False)
+    later = tuple(h for h in facts.triggers if h.first >= second.first)
+    view2, result = coder.analyse(text, c.actor.party(offset), c.recipient.party(offset) if c.recipient else None, lang,
+                                  facts.tokens, later, facts.cues, explain=False)
     if (view2.trigger != second or result.event in (NO_EVENT, c.result.event) or result.confidence < FURTHER_MIN
             or (result.event != second.label and second.label not in INTENT_OF.get(result.event, ()))):
         return None
