@@ -539,3 +539,18 @@ def test_an_act_restated_or_asked_for_in_the_act_on_a_party_is_not_the_partys(te
                                                                              expected: list[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> None:
     """'thanked Russia for its support': Russia's support is no event of its own; only the thanks happened."""
     assert _coded(text, actors, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "lang", "expected"),
+    [
+        ("Die Armeeführung lehnte den Vorschlag jedoch ab und verlangte zunächst den vollständigen Abzug der Miliz aus den Städten.",
+         {"Armeeführung": "ARVMIL", "Miliz": "ARVREB"}, "de", [("REJECT", ("ARVMIL",), ("ARVREB",))]),
+        ("Arvania's foreign ministry rejected the protest on Tuesday and accused Borduria of sending the vessel into its waters.",
+         {"Arvania's foreign ministry": "ARVGOV", "Borduria": "BOR"}, "en", [("REJECT", ("ARVGOV",), ("BOR",))]),
+    ],
+)
+def test_an_act_said_with_its_recipient_is_not_also_the_actors_alone(text: str, actors: dict[str, str], lang: str,
+                                                                     expected: list[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> None:
+    """One rejection, said once with whom it concerns: not also the actor's rejection alone."""
+    assert [e for e in _coded(text, actors, lang) if e[0] == "REJECT"] == expected

@@ -440,7 +440,14 @@ def choose(cands: Sequence[Candidate], tokens: Sequence[Token], min_confidence: 
     for c in chosen:  # one event per pair of parties in a sentence (either direction): the best-scored
         if not any(_same_pair(c, k) for k in kept):
             kept.append(c)
-    return [c for c in kept if not any(_embedded_in(c, k, tokens) for k in kept)]
+    return [c for c in kept if not any(_embedded_in(c, k, tokens) or _said_with_recipient(c, k) for k in kept)]
+
+
+def _said_with_recipient(c: Candidate, k: Candidate) -> bool:
+    """``c`` is the actor alone with the type ``k`` codes towards a recipient in the same sentence:
+    one act, said once with whom it concerns ("rejected the protest and accused Manila")."""
+    return (c.recipient is None and k.recipient is not None and c.result.event == k.result.event
+            and _same_side(c.actor.codes, k.actor.codes))
 
 
 def _embedded_in(c: Candidate, k: Candidate, tokens: Sequence[Token]) -> bool:
