@@ -6,8 +6,8 @@ import pytest
 
 from dyads.code import load_coder
 from dyads.code.coder import DEFAULT_MODEL
-from dyads.code.extract import code_item
 from dyads.code.implicit import implicit_phrases
+from dyads.code.story import code_item
 from dyads.config import Config
 from dyads.lang import available_languages
 from dyads.model import Document, Entity, Event, Mention, Place, Processed, Sentence

@@ -18,8 +18,8 @@ from ..errors import DyadsError
 from ..model import Processed
 from .coder import Coder, DyadResult, as_span, detect_language, load_coder
 from .explain import Explanation, explain
-from .extract import code_item
 from .features import Party
+from .story import code_item
 from .train import TrainReport, train
 
 if TYPE_CHECKING:

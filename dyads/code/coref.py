@@ -33,7 +33,7 @@ from .triggers import Token, phrase_tokens, tokenize
 LOOKBACK = 3  # sentences searched for an antecedent
 MentionFilter = Callable[[Sequence[Mention], Sentence], list[Mention]]
 PAIR_RULE = "coref:pair"
-OTHER_SIDE_RULE = "coref:other-side"  # a recipient no sentence names: the story's other side (extract.address_other_side)
+OTHER_SIDE_RULE = "coref:other-side"  # a recipient no sentence names: the story's other side (story.address_other_side)
 GROUP_MAX = 6  # parties a group reference ("the ministers") may stand for
 COUNTED = {"pair": 2, "trio": 3}  # reference kinds that name how many parties they stand for
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 from ..model import Document, Event, Mention, Processed, Sentence
 from ..recognize import place_country
 from .coder import detect_language
-from .extract import answer_accusations, coded_sentences, sentence_candidates, to_event
+from .extract import coded_sentences, sentence_candidates, to_event
+from .story import answer_accusations
 
 if TYPE_CHECKING:
     from ..pipeline import Context

@@ -10,7 +10,6 @@ is coordinated with ("condemned ... and called on ...").
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -18,11 +17,10 @@ from ..kb.compose import NAMED_RULES
 from ..lang import function_words
 from ..model import Document, Entity, Event, Mention, Processed, Sentence, stable_id
 from ..ontology import INTENT_OF, NO_EVENT, goldstein
-from ..recognize import place_country
 from ..resolve.places import is_origin
 from . import coref
 from .coder import Coder, DyadResult, anchored
-from .coref import CHALLENGER_SECTORS, OTHER_SIDE_RULE, same_reference
+from .coref import CHALLENGER_SECTORS, same_reference
 from .features import (
     DyadView,
     Party,
@@ -162,7 +160,7 @@ def group_mentions(mentions: Sequence[Mention], text: str, offset: int) -> list[
             words = _gap(text, groups[-1][-1], m, offset)
             # an unnamed person is no other mention of its code ("ein 39-Jähriger ... einen Passanten")
             same = ((actor_code(groups[-1][-1]) == actor_code(m) and len(words) <= 1
-                     and not (_is_individual(groups[-1][-1]) or _is_individual(m)))
+                     and not (is_individual(groups[-1][-1]) or is_individual(m)))
                     or same_reference(groups[-1][-1], m))
             coordinated = _coordinated(words)
             if same or coordinated or (words == [","] and _list_ends(mentions, n, text, offset)):
@@ -216,7 +214,7 @@ def _pairs(groups: Sequence[Group]) -> list[tuple[Group, Group | None]]:
     for a in groups:
         codes = a.codes
         for r in [None, *groups]:
-            if r is a or (r is not None and _covers(codes, r.codes) and not (_individuals(a) or _individuals(r))):
+            if r is a or (r is not None and covers(codes, r.codes) and not (_individuals(a) or _individuals(r))):
                 continue  # a self-dyad: Russia -> Russia, France -> the French government
             out.append((a, r))
     return out
@@ -457,7 +455,7 @@ def _embedded_in(c: Candidate, k: Candidate, tokens: Sequence[Token]) -> bool:
     hit, outer, actor = c.view.trigger, k.view.trigger, c.view.actor
     if c.recipient is not None or k.recipient is None or hit is None or outer is None or actor is None:
         return False
-    return ((c.result.event == k.result.event or k.result.event == "REQUEST") and _covers(k.recipient.codes, c.actor.codes)
+    return ((c.result.event == k.result.event or k.result.event == "REQUEST") and covers(k.recipient.codes, c.actor.codes)
             and outer.last < actor[0] and actor[1] < hit.first
             and all(t.text in LINKING_WORDS for t in tokens[outer.last + 1 : actor[0]]))
 
@@ -474,12 +472,12 @@ def _related(x: str, y: str) -> bool:
     return long.startswith(short) and not (len(short) == 3 and long[3:6] in CHALLENGER_SECTORS)
 
 
-def _covers(big: Sequence[str], small: Sequence[str]) -> bool:
+def covers(big: Sequence[str], small: Sequence[str]) -> bool:
     return bool(small) and all(any(_related(s, b) for b in big) for s in small)
 
 
 def _same_side(x: Sequence[str], y: Sequence[str]) -> bool:
-    return (not x and not y) or (_covers(x, y) and _covers(y, x))
+    return (not x and not y) or (covers(x, y) and covers(y, x))
 
 
 def _same_pair(c: Candidate, k: Candidate) -> bool:
@@ -504,7 +502,7 @@ def to_event(c: Candidate, doc: Document, sentence: Sentence, lang: str) -> Even
     explanation += [f"role: {n}" for n in c.notes]
     explanation.append("features: " + ", ".join(res.features))
     return Event(
-        id=_event_id(doc.id, sentence.start, res.event, c.actor, c.recipient, trig[0]),
+        id=event_id(doc.id, sentence.start, res.event, c.actor, c.recipient, trig[0]),
         doc_id=doc.id, event=res.event, actor=c.actor.mentions, recipient=recipient,
         sentence_start=sentence.start, sentence_end=sentence.end, text=sentence.text,
         trigger_start=trig[0], trigger_end=trig[1], trigger_text=res.trigger_text, mode=res.mode, context=res.context,
@@ -514,7 +512,7 @@ def to_event(c: Candidate, doc: Document, sentence: Sentence, lang: str) -> Even
     )
 
 
-def _event_id(doc_id: str, sentence_start: int, event: str, actor: Group, recipient: Group | None, trigger_start: int | None) -> str:
+def event_id(doc_id: str, sentence_start: int, event: str, actor: Group, recipient: Group | None, trigger_start: int | None) -> str:
     """The stable id of an event: the same dyad, type and trigger in the same sentence give the same id."""
     return stable_id(doc_id, sentence_start, event, actor.codes, recipient.codes if recipient else (), trigger_start)
 
@@ -634,7 +632,7 @@ def _meeting_of_both(c: Candidate) -> Candidate:
     return replace(c, actor=both, recipient=None, notes=(*c.notes, "a meeting: its parties are one compound actor"))
 
 
-def _is_individual(mention: Mention) -> bool:
+def is_individual(mention: Mention) -> bool:
     """Whether the mention is an unnamed person ("a man", "il 32enne"), not a named actor or institution."""
     return mention.entity is not None and mention.entity.kind == "individual"
 
@@ -651,7 +649,7 @@ def _named(group: Group) -> bool:
 
 
 def _individuals(group: Group) -> bool:
-    return all(_is_individual(m) for m in group.mentions)
+    return all(is_individual(m) for m in group.mentions)
 
 
 def _civilian_individual(group: Group) -> bool:
@@ -713,96 +711,6 @@ def _implicit(facts: SentenceFacts, groups: Sequence[Group], kept: Sequence[Cand
 def _explained(coder: Coder, c: Candidate, lang: str) -> Candidate:
     """Top features are worked out only for the candidates that become events."""
     return replace(c, result=replace(c.result, features=coder.top_features(c.view, c.result.event, lang)))
-
-
-def code_item(coder: Coder, item: Processed) -> Processed:
-    lang = item.document.lang or "en"
-    where = place_country(item)
-    places = [m for m in item.mentions if m.kind == "place"]
-    coded: list[tuple[Candidate, Event]] = []
-    for _, sentence, actors in coded_sentences(item):
-        local = [p for p in places if sentence.start <= p.start < sentence.end]
-        coded += code_sentence(coder, item.document, sentence, actors, lang, where(sentence), local)
-    return item.with_(events=tuple(address_other_side(answer_accusations(coded))))
-
-
-DENIAL_LOOKBACK = 3  # sentences back in which a denial's accusation is sought
-
-
-def answer_accusations(coded: Sequence[tuple[Candidate, Event]]) -> list[Event]:
-    """A denial or rejection with no recipient answers the nearest earlier accusation of its actor: after
-    "Kinshasa accused the M23 of breaking the truce", "The rebels denied the charge" is REJECT toward Kinshasa,
-    and after a court's sentence, the defendant's denial is toward the court."""
-    events: list[Event] = []
-    for c, event in coded:
-        if event.event == "REJECT" and not event.recipient:
-            accusation = _accusation_of(c.actor.codes, event, events)
-            if accusation is not None:
-                event = replace(event, recipient=accusation.actor,
-                                id=_event_id(event.doc_id, event.sentence_start, event.event, c.actor, Group(accusation.actor),
-                                             event.trigger_start),
-                                explanation=(*event.explanation, f"role: answers the accusation in «{accusation.text[:60]}»"))
-        events.append(event)
-    return events
-
-
-# Acts addressed to someone, whose unnamed addressee in a story between two sides is the other side:
-# "He demanded a full ceasefire", "the ministry rejected the charges". Meetings, signings and intents
-# take compound actors or none; arrests, aid and protests, and what police and courts do, are mostly
-# aimed at people of the actor's own country.
-ADDRESSED = frozenset({"REQUEST", "REJECT", "ACCUSE", "THREATEN", "SANCTION", "CONCEDE", "RETREAT", "ASSAULT"})
-
-
-def address_other_side(events: Sequence[Event]) -> list[Event]:
-    """An event of an ``ADDRESSED`` type that names no recipient is addressed to the story's other side:
-    the one side, other than the actor's, that the document's events name more often than any other.
-    The recipient is that side's nearest mention in another event."""
-    sides = Counter(side for e in events for side in {_side(m) for m in (*e.actor, *e.recipient)} if side)
-    out = []
-    for event in events:
-        if (event.recipient or event.event not in ADDRESSED
-                or any(_is_individual(m) or (m.entity is not None and m.entity.sector in AUTHORITIES) for m in event.actor)):
-            out.append(event)
-            continue
-        own = {_side(m) for m in event.actor}
-        others = [(side, n) for side, n in sides.most_common() if side not in own]
-        if not others or (len(others) > 1 and others[0][1] == others[1][1]):
-            out.append(event)
-            continue
-        mentions = tuple(replace(m, rule=f"{OTHER_SIDE_RULE} -> {m.text}") for m in _nearest_side(others[0][0], event, events))
-        why = f"role: no recipient named; addressed to the story's other side, «{' '.join(m.text for m in mentions)}»"
-        out.append(replace(event, recipient=mentions, id=stable_id(event.id, "recipient", *(actor_code(m) for m in mentions)),
-                           explanation=(*event.explanation, why)))
-    return out
-
-
-def _side(mention: Mention) -> str | None:
-    """A party's side: its country or organisation ("UKR" for UKRGOV and UKRMIL)."""
-    e = mention.entity
-    return None if e is None or _is_individual(mention) else (e.org or e.country)
-
-
-def _nearest_side(side: str, event: Event, events: Sequence[Event]) -> tuple[Mention, ...]:
-    groups = [(abs(e.sentence_start - event.sentence_start), tuple(m for m in g if _side(m) == side))
-              for e in events if e is not event for g in (e.actor, e.recipient)]
-    return min((g for g in groups if g[1]), key=lambda g: g[0])[1]
-
-
-def _accusation_of(codes: Sequence[str], denial: Event, earlier: Sequence[Event]) -> Event | None:
-    sentences = sorted({e.sentence_start for e in earlier if e.sentence_start < denial.sentence_start})[-DENIAL_LOOKBACK:]
-    for e in reversed(earlier):
-        if e.sentence_start not in sentences:
-            continue
-        accused = [actor_code(m) for m in e.recipient]
-        if _accuses(e) and accused and _covers(accused, codes):
-            return e
-    return None
-
-
-def _accuses(event: Event) -> bool:
-    """An accusation, or a court's sentence or charge: "denied the charges throughout the trial" answers the court."""
-    return event.event == "ACCUSE" or (event.event == "COERCE" and any(m.entity is not None and m.entity.sector == "JUD"
-                                                                       for m in event.actor))
 
 
 def coded_sentences(item: Processed) -> Iterator[tuple[int, Sentence, list[Mention]]]:
