@@ -171,7 +171,7 @@ def _iso(date: str | None) -> str | None:
 
 
 def code_sentence_gold(coder: object, item: SentenceGold, finder: MentionFinder) -> list[Event]:
-    from ..code.extract import code_item
+    from ..code.story import code_item
 
     doc = Document(id=item.id, text=item.text, lang=item.lang, published=_iso(item.date), lang_given=True)
     mentions = finder(item.text, item.lang, item.date)
