@@ -554,3 +554,9 @@ def test_an_act_said_with_its_recipient_is_not_also_the_actors_alone(text: str, 
                                                                      expected: list[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> None:
     """One rejection, said once with whom it concerns: not also the actor's rejection alone."""
     assert [e for e in _coded(text, actors, lang) if e[0] == "REJECT"] == expected
+
+
+def test_what_is_turned_down_has_not_happened() -> None:
+    """'NATO rejects CSTO offer of joint work': the CSTO's joint work is no event."""
+    events = _coded("NATO rejects CSTO offer of joint work.", {"NATO": "IGONATO", "CSTO": "IGOCSTO"})
+    assert events == [("REJECT", ("IGONATO",), ("IGOCSTO",))]

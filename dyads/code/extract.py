@@ -448,14 +448,18 @@ def _said_with_recipient(c: Candidate, k: Candidate) -> bool:
             and _same_side(c.actor.codes, k.actor.codes))
 
 
+UNDONE = frozenset({"REQUEST", "REJECT"})  # what is asked for or turned down has not happened
+
+
 def _embedded_in(c: Candidate, k: Candidate, tokens: Sequence[Token]) -> bool:
-    """``c`` is a party alone whose act restates or is asked for in ``k``'s act on it: "thanked Russia
-    for its support", "dankte Berlin für die Hilfe", "urged Minsk to release them". Only ``k`` happened.
+    """``c`` is a party alone whose act restates, is asked for or is turned down in ``k``'s act on it:
+    "thanked Russia for its support", "urged Minsk to release them", "NATO rejects CSTO offer of joint
+    work". Only ``k`` happened.
     An act of another type stays ("thanked Tashkent for the aid it sent" is also AID by Tashkent)."""
     hit, outer, actor = c.view.trigger, k.view.trigger, c.view.actor
     if c.recipient is not None or k.recipient is None or hit is None or outer is None or actor is None:
         return False
-    return ((c.result.event == k.result.event or k.result.event == "REQUEST") and covers(k.recipient.codes, c.actor.codes)
+    return ((c.result.event == k.result.event or k.result.event in UNDONE) and covers(k.recipient.codes, c.actor.codes)
             and outer.last < actor[0] and actor[1] < hit.first
             and all(t.text in LINKING_WORDS for t in tokens[outer.last + 1 : actor[0]]))
 
