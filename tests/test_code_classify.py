@@ -161,6 +161,11 @@ OBLIGATION_CASES = [
 ]
 
 
+SANCTION_CASES = [  # expelling a diplomat and freezing participation reduce relations (deporting a person is COERCE)
+    ("ru", "Правительство Арвании решило выслать дипломата Бордурии.", "Правительство Арвании", "Бордурии", "SANCTION"),
+    ("ru", "Арвания, заморозившая свое участие в работе союза, на встрече не была.", "Арвания", None, "SANCTION"),
+]
+
 SENTENCE_CASES = [  # a sentence to a term is COERCE; the condemnation of an act stays ACCUSE
     ("es", "Un tribunal de Arvania condenó a cuatro activistas a 30 días de arresto.", "tribunal de Arvania", "activistas", "COERCE"),
     ("es", "Un tribunal de Arvania condenó al opositor a cinco años de prisión.", "tribunal de Arvania", "opositor", "COERCE"),
@@ -172,8 +177,8 @@ SENTENCE_CASES = [  # a sentence to a term is COERCE; the condemnation of an act
 
 
 
-@pytest.mark.parametrize(("lang", "text", "actor", "recipient", "event"), INTENT_CASES + OBLIGATION_CASES + SENTENCE_CASES)
-def test_event_type_of_the_dyad(lang: str, text: str, actor: str, recipient: str, event: str) -> None:
+@pytest.mark.parametrize(("lang", "text", "actor", "recipient", "event"), INTENT_CASES + OBLIGATION_CASES + SANCTION_CASES + SENTENCE_CASES)
+def test_event_type_of_the_dyad(lang: str, text: str, actor: str, recipient: str | None, event: str) -> None:
     assert classify_dyad(text, actor, recipient, lang=lang).event == event
 
 
