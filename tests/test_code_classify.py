@@ -164,6 +164,8 @@ OBLIGATION_CASES = [
 SANCTION_CASES = [  # expelling a diplomat and freezing participation reduce relations (deporting a person is COERCE)
     ("ru", "Правительство Арвании решило выслать дипломата Бордурии.", "Правительство Арвании", "Бордурии", "SANCTION"),
     ("ru", "Арвания, заморозившая свое участие в работе союза, на встрече не была.", "Арвания", None, "SANCTION"),
+    # "does not accept" is a refusal, not a negated act
+    ("ru", "МИД Арвании заявил, что не приемлет попыток давления со стороны Бордурии.", "МИД Арвании", "Бордурии", "REJECT"),
 ]
 
 SENTENCE_CASES = [  # a sentence to a term is COERCE; the condemnation of an act stays ACCUSE
