@@ -95,6 +95,9 @@ def test_cue_view(text: str, negated: bool, refusal: bool, actor_speaks: bool) -
         ("de", "Die Opposition brachte einen Misstrauensantrag gegen die Ministerin ein.", "ACCUSE"),
         ("en", "The opposition raised a strong objection to the tax plan.", "REJECT"),
         ("de", "Deutschland hat der Ukraine ein weiteres Flugabwehrsystem übergeben.", "AID"),
+        ("de", "Arvanien blockiert seit Monaten die Verabschiedung des Haushalts.", "REJECT"),
+        ("de", "Die Polizei habe ihre Streifen an den Bahnhöfen verstärkt.", "MOBILIZE"),
+        ("de", "Arvanien hat die Zusammenarbeit mit der Behörde weitgehend eingeschränkt.", "SANCTION"),
     ],
 )
 def test_shipped_lexicon_covers_common_verbs(lang: str, text: str, event: str) -> None:
