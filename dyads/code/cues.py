@@ -156,6 +156,14 @@ def _obliged(cues: Sequence[Hit], tokens: Sequence[Token], trigger: Hit | None, 
     return False
 
 
+JOINS = function_words("coordinator") - {"as", "well", "sowie"}  # "and", "e", "und", "и": a second verb may follow
+
+
+def _joined_after(cue: Hit, trigger: Hit, tokens: Sequence[Token]) -> bool:
+    """A coordinator between the cue and a trigger after it: the trigger is a second verb."""
+    return cue.last < trigger.first and any(t.text in JOINS for t in tokens[cue.last + 1 : trigger.first])
+
+
 def cue_view(
     cues: Sequence[Hit],
     tokens: Sequence[Token],
@@ -167,9 +175,11 @@ def cue_view(
     negated = any(c.label == "negation" and _near_trigger(c, trigger) for c in cues) or (
         trigger is None and actor is not None and any(c.label == "negation" and 0 < c.first - actor[1] <= 3 for c in cues)
     )
-    # A refusal belongs to the actor before it: "NATO refused to cooperate with the CSTO".
+    # A refusal belongs to the actor before it: "NATO refused to cooperate with the CSTO"; it does not
+    # govern a verb coordinated after it ("rejected the ultimatum and urged Tehran to ...").
     refusal = actor is not None and any(
-        c.label == "refusal" and c.first > actor[1] and (trigger is None or _near_trigger(c, trigger, 6)) for c in cues
+        c.label == "refusal" and c.first > actor[1] and (trigger is None or (_near_trigger(c, trigger, 6) and not _joined_after(c, trigger, tokens)))
+        for c in cues
     )
     aux = []
     if negated and not refusal:
