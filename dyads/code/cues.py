@@ -156,7 +156,8 @@ def _obliged(cues: Sequence[Hit], tokens: Sequence[Token], trigger: Hit | None, 
     return False
 
 
-JOINS = function_words("coordinator") - {"as", "well", "sowie"}  # "and", "e", "und", "и": a second verb may follow
+# "and", "e", "und", "и": a second verb may follow ("as well as", "sowie" join parties only)
+JOINS = function_words("coordinator") - {"as", "well", "sowie"}
 
 
 def _joined_after(cue: Hit, trigger: Hit, tokens: Sequence[Token]) -> bool:

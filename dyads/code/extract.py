@@ -21,6 +21,7 @@ from ..resolve.places import is_origin
 from . import coref
 from .coder import Coder, DyadResult, anchored
 from .coref import CHALLENGER_SECTORS, same_reference
+from .cues import JOINS
 from .features import (
     DyadView,
     Party,
@@ -552,7 +553,7 @@ def sentence_candidates(coder: Coder, text: str, offset: int, actors: Sequence[M
     return _revised(cands, kept, lambda c: _meeting_of_both(_criminal_roles(c)))
 
 
-VERB_JOINS = (function_words("coordinator") - {"as", "well", "sowie"}) | {","}  # "as well as" joins parties only
+VERB_JOINS = JOINS | {","}  # ", пригрозив": a comma right before the second verb
 VERB_LINKS = function_words("verb_link")  # "and HAS called", "e HA minacciato"
 FURTHER_REACH = 12  # tokens from the coded verb to the second one at most
 FURTHER_MIN = 0.5  # a pair's second act needs the model to agree with its trigger at this confidence
@@ -569,9 +570,9 @@ def _further_act(coder: Coder, c: Candidate, text: str, facts: SentenceFacts, gr
     second = _coordinated_after(hit, facts, groups, offset)
     if second is None:
         return None
-    later = tuple(h for h in facts.triggers if h.first >= second.first)
-    view2, result = coder.analyse(text, c.actor.party(offset), c.recipient.party(offset) if c.recipient else None, lang,
-                                  facts.tokens, later, facts.cues, explain=False)
+    later = replace(facts, triggers=tuple(h for h in facts.triggers if h.first >= second.first))
+    ((view2, result),) = coder.analyse_many(text, [(c.actor.party(offset), c.recipient.party(offset) if c.recipient else None)],
+                                            lang, later, explain=False)
     if (view2.trigger != second or result.event in (NO_EVENT, c.result.event) or result.confidence < FURTHER_MIN
             or (result.event != second.label and second.label not in INTENT_OF.get(result.event, ()))):
         return None
