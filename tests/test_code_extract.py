@@ -358,6 +358,8 @@ def test_protesters_before_a_violent_verb_stay_its_actor() -> None:
     ("en", "Germany delivered two Patriot systems to Ukraine on Monday.", ("AID", "DEU", "UKR")),
     ("de", "Die Ukraine griff in der Nacht eine Ölraffinerie in Saratow an.", ("ASSAULT", "UKR", "RUS")),
     ("en", "Russia withdrew its troops from Syria in May.", ("RETREAT", "RUS", "SYR")),
+    ("en", "Xi Jinping visited Kazakhstan on Monday.", ("CONSULT", "CHNGOV", "KAZ")),  # a visit's host
+    ("de", "Außenminister Wadephul ist am Montag zu einem Besuch in Kasachstan eingetroffen.", ("CONSULT", "DEUGOV", "KAZ")),
 ])
 def test_a_place_in_another_country_is_the_target_of_an_act_without_recipient(lang: str, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
     events = dyads.code_text(text, lang=lang, date="2026-01-01")
@@ -372,6 +374,16 @@ def test_a_place_in_another_country_is_the_target_of_an_act_without_recipient(la
 def test_a_place_is_no_target_at_home_or_as_an_origin(lang: str, text: str, place: str) -> None:
     events = dyads.code_text(text, lang=lang, date="2026-01-01")
     assert not any(m.text == place for e in events for m in e.recipient)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The foreign ministers of the CSTO met in Almaty on Thursday."),  # an organisation's meeting
+    ("en", "The Congolese government and the M23 rebels resumed talks in Doha on Thursday."),  # two parties of one state
+    ("en", "Blinken met Lavrov in Geneva on Friday."),  # a meeting of two states
+])
+def test_a_meeting_place_hosts_no_one(lang: str, text: str) -> None:
+    events = [e for e in dyads.code_text(text, lang=lang, date="2026-01-01") if e.event == "CONSULT"]
+    assert events and not any(m.rule == "place:target" for e in events for m in e.recipient)
 
 
 def test_a_speaker_named_after_the_act_does_not_do_it() -> None:

@@ -631,8 +631,8 @@ def _criminal_roles(c: Candidate) -> Candidate:
 def _meeting_of_both(c: Candidate) -> Candidate:
     """A meeting has one compound actor and no recipient: "Wang Yi held talks with Tokayev" is a meeting
     of China and Kazakhstan, as "Wang Yi and Tokayev held talks" is (the parties in text order)."""
-    if c.result.event != "CONSULT" or c.recipient is None:
-        return c
+    if c.result.event != "CONSULT" or c.recipient is None or any(m.rule == PLACE_TARGET_RULE for m in c.recipient.mentions):
+        return c  # a visit's host country stays its recipient
     both = Group(tuple(sorted((*c.actor.mentions, *c.recipient.mentions), key=lambda m: m.start)))
     return replace(c, actor=both, recipient=None, notes=(*c.notes, "a meeting: its parties are one compound actor"))
 
@@ -667,6 +667,7 @@ def _as_criminal(group: Group) -> Group:
 
 
 PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT"})
+PLACE_TARGET_RULE = "place:target"
 PLACE_TARGET_CHARS = 80  # the place must follow the trigger this closely: "struck energy facilities in and around Kharkiv"
 
 
@@ -677,9 +678,11 @@ def _place_recipient(c: Candidate, places: Sequence[Mention], text: str, offset:
     and lie outside the actor's own country; the dateline place never counts, nor a place something
     comes from ("funds from the Central fund") unless the act is a withdrawal."""
     trigger = c.result.trigger
-    if c.recipient is not None or trigger is None or c.result.event not in PLACE_TARGETED:
+    if c.recipient is not None or trigger is None or c.result.event not in (*PLACE_TARGETED, "CONSULT", "AGREE"):
         return c
     own = {m.entity.country for m in c.actor.mentions if m.entity is not None}
+    if c.result.event in ("CONSULT", "AGREE") and not _one_state_side(c.actor):
+        return c
     end = trigger[1] + offset
     target = next((p for p in places if p.place is not None and p.place.country and p.place.country not in own
                    and p.rule != "place:dateline" and 0 <= p.start - end <= PLACE_TARGET_CHARS
@@ -688,9 +691,17 @@ def _place_recipient(c: Candidate, places: Sequence[Mention], text: str, offset:
         return c
     country = target.place.country
     entity = Entity(target.place.name, country=country, code=country, kind="state", source=f"place:{target.place.name}")
-    mention = replace(target, kind="actor", entity=entity, place=None, rule="place:target")
+    mention = replace(target, kind="actor", entity=entity, place=None, rule=PLACE_TARGET_RULE)
     note = f"recipient: the act is aimed at {target.text!r}, a place in {country}"
     return replace(c, recipient=Group((mention,)), notes=(*c.notes, note))
+
+
+def _one_state_side(actor: Group) -> bool:
+    """A visit's host is its recipient ("Xi visited Kazakhstan") only when one party of a state
+    travels: an organisation's ministers meeting in Almaty, or a government and its rebels resuming
+    talks in Doha, are hosted by no one."""
+    codes = {m.entity.code if m.entity is not None and m.entity.country and m.entity.sector != "IGO" else None for m in actor.mentions}
+    return len(codes) == 1 and None not in codes
 
 
 def _implicit(facts: SentenceFacts, groups: Sequence[Group], kept: Sequence[Candidate], text: str, offset: int, lang: str,
