@@ -96,6 +96,9 @@ def test_bad_actor_raises_coder_error() -> None:
         ("Arvania will support the plan of Borduria.", (0, 7), {"AV=will", "AV2=will_support"}),
         ("Arvania lifted the blockade on Borduria.", (0, 7), {"AV=lifted", "TX=RETREAT|on"}),
         ("Talks ended when Arvania left.", (17, 24), {"AV=left"}),
+        # asides are hidden: after the actor between commas, and between a speech verb and its clause
+        ("Arvania, in remarks published on Monday, urged Borduria to talk.", (0, 7), {"A+1=urged", "AV=urged"}),
+        ("Arvania said in a statement on Monday that Borduria had attacked.", (0, 7), {"A+2=that", "AV2=said_that"}),
     ],
 )
 def test_lexicon_free_features(text: str, actor: tuple[int, int], expected: set[str]) -> None:
@@ -116,6 +119,33 @@ INTENT_CASES = [
     ("de", "Kasachstan wird Kirgistan nächste Woche Hilfsgüter schicken.", "Kasachstan", "Kirgistan", "AGREE"),
     ("ru", "Казахстан направит Киргизии гуманитарную помощь на следующей неделе.", "Казахстан", "Киргизии", "AGREE"),
 ]
+
+
+@pytest.mark.parametrize(("text", "actor", "hidden"), [
+    ("Arvania, which hosts the talks, urged Borduria to attend.", (0, 7), False),  # holds a trigger: an act of its own
+    ("Arvania, Borduria and Carpania urged Dorvia to attend.", (0, 7), False),  # a list of parties
+    ("Arvania, however, rejected the plan.", (0, 7), True),
+])
+def test_an_aside_is_hidden_only_when_it_holds_no_act_and_no_party(text: str, actor: tuple[int, int], hidden: bool) -> None:
+    from dyads.code.features import HIDDEN, Party, dyad_view
+    from dyads.code.triggers import lexicon_for
+
+    view = dyad_view(text, Party((actor,)), None, "en", lexicon_for("en"))
+    assert (HIDDEN in view.masked) == hidden
+
+
+@pytest.mark.parametrize(("text", "actor", "label"), [
+    ("Die UN hat den Angriff auf das Krankenhaus in Aleppo scharf verurteilt.", (4, 6), "ACCUSE"),  # the bracket's verb
+    ("Am Montag hat die UN den Angriff auf das Krankenhaus verurteilt.", (18, 20), "ACCUSE"),  # subject after the auxiliary
+    ("Kasachstan hatte am Montag Rettungsteams in das Gebiet entsandt.", (0, 10), "AID"),  # aid sent stays the act
+    ("Kasachstan hat den Angriff verurteilt, sagte der Sprecher.", (0, 10), "ACCUSE"),
+])
+def test_a_german_verb_bracket_decides_over_the_act_it_encloses(text: str, actor: tuple[int, int], label: str) -> None:
+    from dyads.code.features import Party, dyad_view
+    from dyads.code.triggers import lexicon_for
+
+    view = dyad_view(text, Party((actor,)), None, "de", lexicon_for("de"))
+    assert view.trigger is not None and view.trigger.label == label
 
 
 def test_events_only_never_answers_none() -> None:

@@ -50,9 +50,10 @@ def token_span(tokens: Sequence[Token], spans: Sequence[Span]) -> tuple[TokSpan 
 
 
 def pick_trigger(triggers: Sequence[Hit], actor: TokSpan | None, recipient: TokSpan | None, blocked: set[int],
-                 agents: Sequence[int] = (), refusals: Sequence[TokSpan] = ()) -> Hit | None:
+                 agents: Sequence[int] = (), refusals: Sequence[TokSpan] = (), brackets: Sequence[TokSpan] = ()) -> Hit | None:
     """The trigger the dyad most plausibly hangs on: after the actor, before or near the recipient."""
     best: tuple[float, Hit] | None = None
+    inside = _bracketed(brackets, actor)
     for hit in triggers:
         if hit.first in blocked:
             continue
@@ -61,12 +62,44 @@ def pick_trigger(triggers: Sequence[Hit], actor: TokSpan | None, recipient: TokS
         cost = _trigger_cost(hit, actor, recipient, agents)
         if any(f <= hit.last and hit.first <= l for f, l in refusals):
             cost -= 8.0  # a refusal ("nicht interessiert", "refused") governs the clause it sits in
+        if hit.label != "AID" and any(lo < hit.first and hit.last < hi for lo, hi in inside):
+            # the object of the bracket's verb: "hat den Angriff ... verurteilt" condemns, it attacks nothing;
+            # aid sent stays the act ("hatten Rettungsteams ... entsandt")
+            cost += 2.0 * BRACKET_REACH
         if best is None or cost < best[0]:
             best = (cost, hit)
     return best[1] if best else None
 
 
 _PARTICLES = function_words("verb_particle")
+BRACKET_REACH = 16  # tokens from the auxiliary to the participle or infinitive that closes the bracket
+_BRACKET_AUX = function_words("bracket_aux")
+_BRACKET_END = frozenset(",.;:!?") | function_words("coordinator")
+
+
+def verb_brackets(tokens: Sequence[Token], triggers: Sequence[Hit]) -> tuple[TokSpan, ...]:
+    """German verb brackets that a trigger closes: the auxiliary or modal, and the trigger that ends its
+    clause ("Die UN hat den Angriff auf das Krankenhaus scharf verurteilt"). A trigger inside is the
+    object of the closing verb, not the act."""
+    out: list[TokSpan] = []
+    for k, t in enumerate(tokens):
+        if t.text not in _BRACKET_AUX:
+            continue
+        clause_end = next((j for j in range(k + 1, min(len(tokens), k + BRACKET_REACH + 1)) if tokens[j].text in _BRACKET_END), None)
+        if clause_end is None:
+            continue
+        last = next((h for h in reversed(triggers) if k < h.first and h.last == clause_end - 1), None)
+        if last is not None and any(k < h.first and h.last < last.first for h in triggers):
+            out.append((k, last.first))
+    return tuple(out)
+
+
+def _bracketed(brackets: Sequence[TokSpan], actor: TokSpan | None) -> list[TokSpan]:
+    """The brackets whose clause the actor is the subject of: the auxiliary right after it ("Die UN hat"),
+    or the actor right after the auxiliary ("Am Montag hat die UN ...")."""
+    if actor is None:
+        return []
+    return [(max(k, actor[1]), end) for k, end in brackets if k - 3 <= actor[1] < end and actor[0] <= k + 3]
 
 
 OBJECT_GAP = 2  # tokens between a verb and its object: "urged Tehran", "ha chiesto a Washington", "called on the ..."
@@ -125,8 +158,8 @@ def _window(masked: Sequence[str], span: TokSpan | None, tag: str) -> list[str]:
     "the court sentenced" are the same act, and the article alone had become a strong cue."""
     if span is None:
         return [f"{tag}:none"]
-    before = [w for w in masked[max(0, span[0] - 6) : span[0]] if w not in _ARTICLES][-3:][::-1]
-    after = [w for w in masked[span[1] + 1 : span[1] + 7] if w not in _ARTICLES][:3]
+    before = [w for w in masked[max(0, span[0] - 6) : span[0]] if w and w not in _ARTICLES][-3:][::-1]
+    after = [w for w in _shown(masked, span[1] + 1)[:6] if w not in _ARTICLES][:3]
     # sentence-final marks are left out: "ends 3 tokens after A" is a length artefact
     feats = [f"{tag}-{k}={w}" for k, w in enumerate(before, 1) if w not in _FINAL]
     feats += [f"{tag}+{k}={w}" for k, w in enumerate(after, 1) if w not in _FINAL]
@@ -134,13 +167,61 @@ def _window(masked: Sequence[str], span: TokSpan | None, tag: str) -> list[str]:
 
 
 _FINAL = frozenset(".!?")
+HIDDEN = ""  # a masked token that no context feature sees (``_hide_aside``)
+
+
+def _shown(masked: Sequence[str], start: int) -> list[str]:
+    return [w for w in masked[start:] if w != HIDDEN]
+
+
+ASIDE_MAX = 10  # tokens inside the commas at most
+
+
+def _hide_asides(masked: Sequence[str], actor: TokSpan | None, hit: Hit | None, triggers: Sequence[Hit],
+                 speech: Hit | None) -> tuple[str, ...]:
+    """Asides between the actor and its verb, or between its speech verb and the reported clause, are
+    hidden from the context features: "France's foreign minister, in remarks published on Monday,
+    urged Iran" reads as "France's foreign minister urged Iran", and "the ministry said in a statement
+    on Monday that Georgia had attacked" as "the ministry said that Georgia had attacked"."""
+    hidden = set(_comma_aside(masked, actor, hit, triggers)) | set(_speech_aside(masked, hit, triggers, speech))
+    return tuple(HIDDEN if k in hidden else w for k, w in enumerate(masked)) if hidden else tuple(masked)
+
+
+def _comma_aside(masked: Sequence[str], actor: TokSpan | None, hit: Hit | None, triggers: Sequence[Hit]) -> range:
+    """Set off by commas right after the actor, naming no party and holding no trigger; the verb
+    follows within three words ("the Kremlin, however, has rejected")."""
+    if actor is None or hit is None or hit.first <= actor[1] + 2 or tuple(masked[actor[1] + 1 : actor[1] + 2]) != (",",):
+        return range(0)
+    opening = actor[1] + 1
+    closing = next((k for k in range(opening + 1, min(hit.first, opening + ASIDE_MAX + 2)) if masked[k] == ","), None)
+    if closing is None or closing == opening + 1 or hit.first - closing > 3 or "," in masked[closing + 1 : hit.first]:
+        return range(0)
+    return _clear(masked, range(opening, closing + 1), triggers)
+
+
+def _speech_aside(masked: Sequence[str], hit: Hit | None, triggers: Sequence[Hit], speech: Hit | None) -> range:
+    """Between the actor's speech verb and the word that opens the reported clause ("said in a
+    statement on Monday that"), when the act lies in that clause."""
+    if speech is None or hit is None or hit.first <= speech.last:
+        return range(0)
+    opener = next((k for k in range(speech.last + 1, min(hit.first, speech.last + ASIDE_MAX + 2)) if masked[k] in _OPENERS), None)
+    if opener is None or opener == speech.last + 1:
+        return range(0)
+    return _clear(masked, range(speech.last + 1, opener), triggers)
+
+
+def _clear(masked: Sequence[str], inside: range, triggers: Sequence[Hit]) -> range:
+    """``inside`` when it names no party and holds no trigger, else nothing."""
+    if any(masked[k] in ("A", "R") for k in inside) or any(inside.start <= h.last and h.first < inside.stop for h in triggers):
+        return range(0)
+    return inside
 
 
 def _between(masked: Sequence[str], actor: TokSpan | None, other: TokSpan | None) -> list[str]:
     if actor is None or other is None:
         return []
     lo, hi = (actor[1] + 1, other[0]) if actor[1] < other[0] else (other[1] + 1, actor[0])
-    words = [w for w in masked[lo:hi] if w not in PUNCT_SKIP][:12]
+    words = [w for w in masked[lo:hi] if w and w not in PUNCT_SKIP][:12]
     feats = [f"B={w}" for w in words]
     feats += [f"BB={a}_{b}" for a, b in zip(words, words[1:], strict=False)]
     feats.append(f"BLEN={min(len(words), 8) // 2}")
@@ -152,7 +233,7 @@ def _actor_verb(masked: Sequence[str], actor: TokSpan | None, hit: Hit | None) -
     those words crossed with the trigger's type, independent of the lexicon's coverage."""
     if actor is None:
         return ["AV=none"]
-    words = [w for w in masked[actor[1] + 1 : actor[1] + 8] if w not in PUNCT_SKIP and w not in _ARTICLES and w not in ("A", "R")][:3]
+    words = [w for w in _shown(masked, actor[1] + 1)[:7] if w not in PUNCT_SKIP and w not in _ARTICLES and w not in ("A", "R")][:3]
     if not words:
         return ["AV=end"]
     feats = [f"AV={words[0]}", f"AVS={words[0][:5]}"]
@@ -172,12 +253,13 @@ def _trigger_context(masked: Sequence[str], hit: Hit | None, actor: TokSpan | No
     feats = [f"TX={hit.label}|{w[:5]}" for w in after]
     if actor is not None and actor[1] < hit.first and any(w in _MODALS for w in masked[actor[1] + 1 : hit.first]):
         feats.append(f"TMOD={hit.label}")  # "A will/would/is ready to <trigger>": an intent, not yet the act
-    if hit.first > 0 and masked[hit.first - 1] not in PUNCT_SKIP:
+    if hit.first > 0 and masked[hit.first - 1] and masked[hit.first - 1] not in PUNCT_SKIP:
         feats.append(f"TL={hit.label}|{masked[hit.first - 1][:5]}")
     return feats
 
 
 _MODALS = function_words("modal")
+_OPENERS = function_words("clause_opener")
 _ARTICLES = function_words("feature_article")
 
 
@@ -226,6 +308,7 @@ class SentenceFacts:
     agents: tuple[int, ...]
     refusals: tuple[TokSpan, ...]
     words: tuple[tuple[int, str, str | None], ...]  # (token index, "W=w", "S=stem" or None) per content word
+    brackets: tuple[TokSpan, ...] = ()  # (auxiliary, closing trigger) token indexes: ``verb_brackets``
 
 
 def sentence_facts(text: str, lexicon: Lexicon, tokens: Sequence[Token] | None = None, triggers: Sequence[Hit] | None = None,
@@ -235,9 +318,9 @@ def sentence_facts(text: str, lexicon: Lexicon, tokens: Sequence[Token] | None =
     # Masked tokens ("A"/"R") are never lowercase words, so a dyad's words are these minus its parties.
     words = tuple((i, f"W={t.text}", f"S={t.text[:5]}" if len(t.text) > 5 else None)
                   for i, t in enumerate(toks) if t.text not in PUNCT_SKIP)
-    return SentenceFacts(toks, tuple(triggers if triggers is not None else lexicon.triggers.find(toks)), cue_hits,
-                         tuple(c.last for c in cue_hits if c.label == "agent"),
-                         tuple((c.first, c.last) for c in cue_hits if c.label == "refusal"), words)
+    found = tuple(triggers if triggers is not None else lexicon.triggers.find(toks))
+    return SentenceFacts(toks, found, cue_hits, tuple(c.last for c in cue_hits if c.label == "agent"),
+                         tuple((c.first, c.last) for c in cue_hits if c.label == "refusal"), words, verb_brackets(toks, found))
 
 
 def dyad_view(text: str, actor: Party, recipient: Party | None, lang: str, lexicon: Lexicon, tokens: Sequence[Token] | None = None,
@@ -250,10 +333,10 @@ def dyad_view(text: str, actor: Party, recipient: Party | None, lang: str, lexic
     a_span, a_idx = token_span(toks, actor.spans)
     r_span, r_idx = token_span(toks, recipient.spans) if recipient is not None else (None, set())
     blocked = a_idx | r_idx
-    hit = pick_trigger(trig, a_span, r_span, blocked, facts.agents, facts.refusals)
+    hit = pick_trigger(trig, a_span, r_span, blocked, facts.agents, facts.refusals, facts.brackets)
     hit = _coordinated_verb(hit, trig, a_span, r_span, toks) or hit
     view = cue_view(facts.cues, toks, hit, a_span, r_span)
-    masked = _mask(toks, a_idx, r_idx)
+    masked = _hide_asides(_mask(toks, a_idx, r_idx), a_span, hit, trig, view.speech)
     feats = ["BIAS", "ORD=" + _order(a_span, r_span)]
     # a trigger word inside a party names it ("Protesters attacked ...") and is no other act
     others = [h for h in trig if not any(h.first <= i <= h.last for i in blocked)]
@@ -264,7 +347,7 @@ def dyad_view(text: str, actor: Party, recipient: Party | None, lang: str, lexic
     feats += _party_features(actor, recipient)
     feats += _actor_verb(masked, a_span, hit) + _trigger_context(masked, hit, a_span)
     lo, hi = _dyad_reach(a_span, r_span, hit, len(toks))
-    words = [(w, stem) for i, w, stem in facts.words if i not in blocked and lo <= i <= hi]
+    words = [(w, stem) for i, w, stem in facts.words if i not in blocked and lo <= i <= hi and masked[i] != HIDDEN]
     feats += [w for w, _ in words] + [stem for _, stem in words if stem is not None]
     feats += [f"TA={h.label}|{_position(h, a_span, r_span)}" for h in others if h is not hit and lo <= h.first and h.last <= hi]
     return DyadView(toks, masked, a_span, r_span, hit, trig, view, tuple(feats), actor.sector)
