@@ -52,7 +52,17 @@ def test_gap_is_at_most_six_tokens() -> None:
 def test_a_separable_verb_spans_a_long_gap() -> None:
     text = "Lawrow warf der OSZE in seiner Rede vor, parteiisch zu sein."
     hits = lexicon_for("de").triggers.find(tokenize(text))
-    assert any(h.label == "ACCUSE" and h.pattern.phrase == "warf* ~ vor" for h in hits)
+    assert any(h.label == "ACCUSE" and h.pattern.phrase.startswith("warf* ~") and " vor" in h.pattern.phrase for h in hits)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Russland warf Polen daraufhin Vernachlässigung seiner Pflichten zum Schutz sowjetischer Gedenkstätten vor.", True),
+    ("Nordkorea warf der Regierung in einer von den Staatsmedien verbreiteten Erklärung vor, einen Angriff zu planen.", True),
+    ("Die Polizei warf Tränengas. Vor dem Parlament blieb es ruhig.", False),  # no bracket across sentences
+])
+def test_a_long_verb_bracket_stays_within_its_clause(text: str, found: bool) -> None:
+    hits = lexicon_for("de").triggers.find(tokenize(text))
+    assert any(h.label == "ACCUSE" and "~~" in h.pattern.phrase for h in hits) == found
 
 
 @pytest.mark.parametrize(
@@ -129,7 +139,8 @@ def test_lexicon_phrases_split_elisions_like_the_text() -> None:
 
 FUNCTION_WORD_KINDS = {"coordinator", "audience", "speech_before_audience", "against", "article", "possessive", "own",
                        "clause_opener", "preposition", "noun_determiner", "not_passive_aux", "circumstance",
-                       "verb_final_passive", "modal", "feature_article", "verb_particle", "impersonal_next", "verb_link"}
+                       "verb_final_passive", "modal", "feature_article", "verb_particle", "impersonal_next", "verb_link",
+                       "bracket_aux"}
 
 
 def test_function_word_files_name_only_kinds_the_code_reads() -> None:

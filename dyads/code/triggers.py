@@ -2,7 +2,7 @@
 
 Phrase syntax (shared by ``triggers.tsv`` and ``cues.tsv``): lowercase tokens separated by
 spaces; a token ending in ``*`` matches any token with that prefix; a token ``~`` is a gap of
-0-6 tokens (``MAX_GAP``). Matching works on word tokens, so offsets are exact character spans of the text.
+0-6 tokens (``MAX_GAP``), and ``~~`` one of 0-16 tokens that stays within the clause (``LONG_GAP``). Matching works on word tokens, so offsets are exact character spans of the text.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from ..ontology import PLOVER_TYPES, normalise_type
 ELISION = r"(?<!\w)(?:[cdjlmnstv]|dell|dall|nell|sull|all|coll|degl|dagl|quell|quest|un|qu|jusqu|lorsqu|puisqu)['’](?=\w)"
 TOKEN_RE = re.compile(ELISION + r"|\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE | re.IGNORECASE)
 MAX_GAP = 6
+LONG_GAP = 16  # ``~~``: a verb bracket ("warf Polen ... Vernachlässigung seiner Pflichten vor.") within one clause
+CLAUSE_ENDS = frozenset(".;:!?")
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ class Matcher:
     """Finds lexicon patterns in token lists. Indexed by the first pattern token."""
 
     def __init__(self, patterns: Iterable[Pattern]) -> None:
-        self.patterns = tuple(p for p in patterns if p.tokens and p.tokens[0] != "~")
+        self.patterns = tuple(p for p in patterns if p.tokens and p.tokens[0] not in ("~", "~~"))
         self._exact: dict[str, list[Pattern]] = {}
         self._prefix: dict[str, list[Pattern]] = {}  # keyed by the first 2 chars of the prefix
         self._short_prefix: list[Pattern] = []
@@ -136,10 +138,12 @@ def _match_at(pattern: tuple[str, ...], tokens: Sequence[Token], i: int) -> int 
 def _match_rest(pattern: tuple[str, ...], k: int, tokens: Sequence[Token], j: int, last: int) -> int | None:
     if k == len(pattern):
         return last
-    if pattern[k] == "~":
+    if pattern[k] in ("~", "~~"):
         if k + 1 == len(pattern):
             return last
-        for gap in range(MAX_GAP + 1):
+        for gap in range((MAX_GAP if pattern[k] == "~" else LONG_GAP) + 1):
+            if j + gap < len(tokens) and pattern[k] == "~~" and tokens[j + gap].text in CLAUSE_ENDS:
+                return None
             if j + gap < len(tokens) and _token_ok(pattern[k + 1], tokens[j + gap].text):
                 end = _match_rest(pattern, k + 2, tokens, j + gap + 1, j + gap)
                 if end is not None:
