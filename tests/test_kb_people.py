@@ -139,6 +139,8 @@ def test_petrarch_validation_dictionary(kb: KnowledgeBase) -> None:
         ("The Kazakh foreign minister spoke.", "2015-05-01", ("Kazakh foreign minister", "KAZGOV", "kb:title")),  # nobody listed then
         ("The TSTO Secretary General spoke.", "2019-05-01", ("Carla Secgen", "IGOTSTO", "kb:title→holder")),
         ("The TSTO Secretary General spoke.", "2023-05-01", ("Test Security Treaty Organisation: Secretary General", "IGOTSTO", "kb:body")),
+        # a name after the office says who holds it, also when the date is outside the listed term
+        ("TSTO Secretary General Carla Secgen spoke.", "2023-05-01", ("Carla Secgen", "IGOTSTO", "kb:title+person")),
     ],
 )
 def test_title_resolves_to_office_holder(kb: KnowledgeBase, text: str, date: str, expected: tuple) -> None:

@@ -191,6 +191,13 @@ def test_dateline_place(gaz: Gazetteer, lang: str, text: str, name: str) -> None
     assert found[name].rule == "place:dateline"
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "UN Secretary-General Ban Ki-moon condemned the attack."),  # a hyphen inside a word ends no dateline
+])
+def test_no_dateline_place(gaz: Gazetteer, lang: str, text: str) -> None:
+    assert not any(m.rule == "place:dateline" for m in _places(gaz, text, lang).values())
+
+
 def test_gazetteer_loads_fast() -> None:
     started = time.perf_counter()
     load_gazetteer(Config())

@@ -310,7 +310,11 @@ class Composer:
                 entity, role = self.kb.resolve_entry(entry, self.date)  # type: ignore[attr-defined]
                 return Found(piece.start, piece.end, entity, f"kb:{kind}", role), i + 1
             found = Found(piece.start, piece.end, self.kb.resolve_entry(entry, None)[0], f"kb:{kind}", entry.role)  # type: ignore[attr-defined]
-            return (self.holder(found) if entry.role == "igo_head" else found), i + 1
+            if entry.role != "igo_head":
+                return found, i + 1
+            # "UN Secretary-General Ban Ki-moon": the name after the office says who holds it
+            named, nxt = self.with_name(replace(found, entity=replace(found.entity, kind="title")), i + 1)
+            return (self.holder(found), i + 1) if named.entity.kind == "title" else (named, nxt)
         text = self.text[piece.start : piece.end]
         title = piece.get("title")
         if title is not None:

@@ -120,7 +120,8 @@ def to_place(entry: Entry) -> Place:
     return Place(entry.name, entry.country, entry.lat, entry.lon, entry.geonameid, resolution)
 
 
-_DATELINE = regex.compile(rf"\W{{0,3}}(?P<name>{NAME})(?:\s+city)?\s*(?=[,(—–\-]|\d|\s+\(|\s*/)", regex.VERSION1)
+# a hyphen glued to a word goes on with it ("UN Secretary-General ..."): no dateline ends there
+_DATELINE = regex.compile(rf"\W{{0,3}}(?P<name>{NAME})(?:\s+city)?\s*(?=[,(—–]|-(?!\p{{L}})|\d|\s+\(|\s*/)", regex.VERSION1)
 
 
 # After "Name," a dateline goes on with a date or an agency ("Berlin, 3. März", "Roma, 12 giugno (ANSA)"); a
