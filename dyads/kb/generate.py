@@ -242,7 +242,7 @@ def language_rows(lang: str, iso2_to_iso3: dict[str, str]) -> list[tuple[str, st
     for iso3, form, kind, sector in rows:
         if kind in ("name", "metonym", "demonym") and inflector is not None:
             extra.extend((iso3, f, kind, sector) for f in inflector.phrase(form))
-        if kind == "name" and lang == "de":
+        if kind in ("name", "metonym") and lang == "de":  # "Russlands", and capitals as actors: "die Vorwürfe Kiews"
             extra.extend((iso3, f, kind, sector) for f in _german_genitive(form))
     return _dedupe(rows + extra)
 
