@@ -57,6 +57,7 @@ CASES = [
     ("de", "der russische Außenminister sagte.", "russische Außenminister", ("RUS", None, "GOV", "RUSGOV")),
     ("de", "Russlands Armee rückte vor.", "Russlands Armee", ("RUS", None, "MIL", "RUSMIL")),
     ("de", "die Rolle Deutschlands wächst.", "Deutschlands", ("DEU", None, None, "DEU")),
+    ("de", "Der Kreml wies die Vorwürfe Kiews zurück.", "Kiews", ("UKR", None, "GOV", "UKRGOV")),  # a capital in the genitive
     ("de", "Die Bundesregierung schweigt.", "Bundesregierung", ("DEU", None, "GOV", "DEUGOV")),
     ("de", "Die US-Regierung kritisierte Russland.", "US-Regierung", ("USA", None, "GOV", "USAGOV")),  # German compounds
     ("de", "Die US-Streitkräfte verlegten Jets.", "US-Streitkräfte", ("USA", None, "MIL", "USAMIL")),
