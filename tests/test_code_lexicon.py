@@ -59,10 +59,12 @@ def test_a_separable_verb_spans_a_long_gap() -> None:
     ("Russland warf Polen daraufhin Vernachlässigung seiner Pflichten zum Schutz sowjetischer Gedenkstätten vor.", True),
     ("Nordkorea warf der Regierung in einer von den Staatsmedien verbreiteten Erklärung vor, einen Angriff zu planen.", True),
     ("Die Polizei warf Tränengas. Vor dem Parlament blieb es ruhig.", False),  # no bracket across sentences
+    ("Burundi lehnt die Entsendung von Truppen zur Stabilisierung seines Landes vehement ab.", True),
+    ("Der Minister rief die Regierung in einer langen Rede am Montag zur Mäßigung auf, sagte er.", True),
 ])
 def test_a_long_verb_bracket_stays_within_its_clause(text: str, found: bool) -> None:
     hits = lexicon_for("de").triggers.find(tokenize(text))
-    assert any(h.label == "ACCUSE" and "~~" in h.pattern.phrase for h in hits) == found
+    assert any("~~" in h.pattern.phrase for h in hits) == found
 
 
 @pytest.mark.parametrize(
