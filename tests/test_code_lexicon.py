@@ -60,7 +60,9 @@ def test_a_separable_verb_spans_a_long_gap() -> None:
     ("Nordkorea warf der Regierung in einer von den Staatsmedien verbreiteten Erklärung vor, einen Angriff zu planen.", True),
     ("Die Polizei warf Tränengas. Vor dem Parlament blieb es ruhig.", False),  # no bracket across sentences
     ("Burundi lehnt die Entsendung von Truppen zur Stabilisierung seines Landes vehement ab.", True),
-    ("Der Minister rief die Regierung in einer langen Rede am Montag zur Mäßigung auf, sagte er.", True),
+    ("Die Regierung hob die seit Monaten geltende Ausgangssperre in der Hauptstadt am Montag wieder auf, sagte er.", True),
+    # a call is no long bracket: "rief für Montag zu einem Warnstreik ... auf" is the strike's announcement
+    ("Die Gewerkschaft Verdi rief für Montag zu einem Warnstreik an den Flughäfen auf.", False),
 ])
 def test_a_long_verb_bracket_stays_within_its_clause(text: str, found: bool) -> None:
     hits = lexicon_for("de").triggers.find(tokenize(text))

@@ -683,9 +683,9 @@ def _place_recipient(c: Candidate, places: Sequence[Mention], text: str, offset:
     own = {m.entity.country for m in c.actor.mentions if m.entity is not None}
     if c.result.event in ("CONSULT", "AGREE") and not _one_state_side(c.actor):
         return c
-    end = trigger[1] + offset
+    start, end = trigger[0] + offset, trigger[1] + offset  # a verb bracket may enclose it: "griff ... in Saratow an"
     target = next((p for p in places if p.place is not None and p.place.country and p.place.country not in own
-                   and p.rule != "place:dateline" and 0 <= p.start - end <= PLACE_TARGET_CHARS
+                   and p.rule != "place:dateline" and start < p.start and p.start - end <= PLACE_TARGET_CHARS
                    and (c.result.event == "RETREAT" or not is_origin(text, p.start - offset, lang))), None)
     if target is None or target.place is None:
         return c
