@@ -19,7 +19,7 @@ COLUMNS = ["wikidata_id", "name", "aliases", "country", "org", "office",
 SINGLE_HOLDER = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister",
                  "acting_head_of_state", "acting_head_of_government"}
 # Offices several people hold at once (deputy prime ministers, envoys, heads of agencies).
-OFFICES = SINGLE_HOLDER | {"deputy_head_of_government", "envoy", "agency_head"}
+OFFICES = SINGLE_HOLDER | {"deputy_head_of_government", "envoy", "agency_head", "opposition", "rebel_leader"}
 LANGS = {"ru", "de", "fr", "it", "es", "uk", "kk", "ky", "tg", "uz", "tk", "hy", "az", "ka",
          "be", "ro", "zh", "ja", "ko", "ar", "fa", "he", "tr", "pt", "pl", "hi", "el", "sr",
          "bg", "mk", "mn", "vi", "th", "id", "ms", "nl", "sv", "fi", "cs", "sk", "hu", "hr",
@@ -151,6 +151,8 @@ ANCHORS = [
     ("FRA", "Emmanuel Macron", "head_of_state", "2017-05-14", ""),
     ("UKR", "Volodymyr Zelenskyy", "head_of_state", "2019-05-20", ""),
     ("CHN", "Xi Jinping", "head_of_state", "2013-03-14", ""),
+    ("MMR", "Aung San Suu Kyi", "opposition", "1988-09-27", "2016-03-30"),
+    ("SDN", "Mohamed Hamdan Dagalo", "rebel_leader", "2023-04-15", ""),
 ]
 
 

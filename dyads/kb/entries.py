@@ -12,9 +12,11 @@ SECTOR_OF_OFFICE = {
     "foreign_minister": "GOV",
     "defence_minister": "MIL",
     "igo_head": "IGO",
+    "opposition": "OPP",  # an opposition leader or figure while out of power: Navalny, Tsvangirai, Suu Kyi before 2016
+    "rebel_leader": "REB",  # the leader of an armed movement against the government: Hemedti since April 2023
 }
 # When several terms are open on one date, the higher office names the role.
-OFFICE_RANK = ("head_of_state", "head_of_government", "igo_head", "foreign_minister", "defence_minister")
+OFFICE_RANK = ("head_of_state", "head_of_government", "igo_head", "foreign_minister", "defence_minister", "rebel_leader", "opposition")
 
 
 @dataclass(frozen=True)
