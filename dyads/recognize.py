@@ -34,7 +34,7 @@ def process(batch: list[Processed], ctx: Context) -> list[Processed]:
     for item in batch:
         doc = item.document
         spans = [(s.start, s.end) for s in item.sentences]
-        actors = kb.find_mentions(doc.text, lang=doc.lang, date=doc.published, spans=spans, bare_titles=True, seats=True)
+        actors = kb.find_mentions(doc.text, lang=doc.lang, date=doc.published or text_date(item), spans=spans, bare_titles=True, seats=True)
         actors = sectors_in_context(actors, doc.text, doc.lang, spans)
         times = find_times(doc, item.sentences)
         places = find_places(doc, item.sentences, actors, gazetteer)
@@ -47,6 +47,21 @@ def process(batch: list[Processed], ctx: Context) -> list[Processed]:
         mentions: list[Mention] = sorted([*actors, *times, *places], key=lambda m: (m.start, -m.end, m.kind))
         out.append(item.with_(mentions=tuple(mentions)))
     return out
+
+
+TEXT_DATE_CONFIDENCE = 0.5  # a dateline's date, or the latest full date of the text
+
+
+def text_date(item: Processed) -> str | None:
+    """For a document that came without a publication date, the date its text gives ("АНКАРА, 14
+    апреля 2025."), so that people are read in the offices they held then: Navalny in 2019 is the
+    opposition, not a private Russian."""
+    from .resolve.inference import infer_publication_date
+
+    guess = infer_publication_date(item.document, item.sentences)
+    if guess.value and guess.precision in ("day", "month") and guess.confidence >= TEXT_DATE_CONFIDENCE:
+        return guess.value
+    return None
 
 
 def sectors_in_context(actors: list[Mention], text: str, lang: str | None, spans: Sequence[tuple[int, int]]) -> list[Mention]:

@@ -100,3 +100,14 @@ def test_words_that_are_no_actors(recognizer: Pipeline, lang: str, text: str, wo
     (item,) = recognizer.run_batch([Processed(document_from_text(text, lang=lang, published="2026-11-21"))])
     assert all(word not in m.text for m in item.mentions if m.kind == "actor"), item.mentions
     assert all(word not in m.text for m in item.mentions if m.kind == "place" and m.rule != "place:dateline"), item.mentions
+
+
+@pytest.mark.parametrize(("lang", "text", "mention", "code"), [
+    # no publication date: the dateline's date decides which office a person held
+    ("ru", "МОСКВА, 11 июля 2019. Навальный заявил, что задержания были незаконными.", "Навальный", "RUSOPP"),
+    ("en", "MOSCOW, July 11, 2019 (Reuters) - Navalny said the arrests were illegal.", "Navalny", "RUSOPP"),
+])
+def test_a_document_without_date_is_read_at_its_dateline_date(recognizer: Pipeline, lang: str, text: str, mention: str, code: str) -> None:
+    (item,) = recognizer.run_batch([Processed(document_from_text(text, lang=lang))])
+    actors = {m.text: m.entity.code for m in item.mentions if m.kind == "actor" and m.entity}
+    assert actors.get(mention) == code, actors
