@@ -138,14 +138,17 @@ def _match_at(pattern: tuple[str, ...], tokens: Sequence[Token], i: int) -> int 
 def _match_rest(pattern: tuple[str, ...], k: int, tokens: Sequence[Token], j: int, last: int) -> int | None:
     if k == len(pattern):
         return last
-    if pattern[k] in ("~", "~~"):
+    gap_token = pattern[k]
+    if gap_token in ("~", "~~"):
         if k + 1 == len(pattern):
             return last
-        for gap in range((MAX_GAP if pattern[k] == "~" else LONG_GAP) + 1):
-            if j + gap < len(tokens) and pattern[k] == "~~" and tokens[j + gap].text in CLAUSE_ENDS:
+        within_clause, wanted = gap_token == "~~", pattern[k + 1]
+        for i in range(j, min(len(tokens), j + (LONG_GAP if within_clause else MAX_GAP) + 1)):
+            text = tokens[i].text
+            if within_clause and text in CLAUSE_ENDS:
                 return None
-            if j + gap < len(tokens) and _token_ok(pattern[k + 1], tokens[j + gap].text):
-                end = _match_rest(pattern, k + 2, tokens, j + gap + 1, j + gap)
+            if _token_ok(wanted, text):
+                end = _match_rest(pattern, k + 2, tokens, i + 1, i)
                 if end is not None:
                     return end
         return None
