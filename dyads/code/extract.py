@@ -676,7 +676,8 @@ def _place_recipient(c: Candidate, places: Sequence[Mention], text: str, offset:
     "Russia struck energy facilities around Kharkiv" (UKR), "Germany delivered Patriot systems to
     Ukraine" (UKR), "withdrew its troops from Syria" (SYR). The place must follow the trigger closely
     and lie outside the actor's own country; the dateline place never counts, nor a place something
-    comes from ("funds from the Central fund") unless the act is a withdrawal."""
+    comes from ("funds from the Central fund") unless the act is a withdrawal. A visit, or an act
+    announced towards a place, of one state's party has the host as recipient ("Xi visited Kazakhstan")."""
     trigger = c.result.trigger
     if c.recipient is not None or trigger is None or c.result.event not in (*PLACE_TARGETED, "CONSULT", "AGREE"):
         return c

@@ -167,7 +167,7 @@ def _window(masked: Sequence[str], span: TokSpan | None, tag: str) -> list[str]:
 
 
 _FINAL = frozenset(".!?")
-HIDDEN = ""  # a masked token that no context feature sees (``_hide_aside``)
+HIDDEN = ""  # a masked token that no context feature sees (``_hide_asides``)
 
 
 def _shown(masked: Sequence[str], start: int) -> list[str]:

@@ -2,7 +2,8 @@
 
 Phrase syntax (shared by ``triggers.tsv`` and ``cues.tsv``): lowercase tokens separated by
 spaces; a token ending in ``*`` matches any token with that prefix; a token ``~`` is a gap of
-0-6 tokens (``MAX_GAP``), and ``~~`` one of 0-16 tokens that stays within the clause (``LONG_GAP``). Matching works on word tokens, so offsets are exact character spans of the text.
+0-6 tokens (``MAX_GAP``), and ``~~`` one of 0-16 tokens that stays within the clause (``LONG_GAP``).
+Matching works on word tokens, so offsets are exact character spans of the text.
 """
 
 from __future__ import annotations
