@@ -118,6 +118,7 @@ INTENT_CASES = [
     ("en", "Poland expelled the Belarusian consul in Bialystok.", "Poland", "Belarusian consul", "SANCTION"),
     ("de", "Kasachstan wird Kirgistan nächste Woche Hilfsgüter schicken.", "Kasachstan", "Kirgistan", "AGREE"),
     ("ru", "Казахстан направит Киргизии гуманитарную помощь на следующей неделе.", "Казахстан", "Киргизии", "AGREE"),
+    ("en", "Arvania contributed 5 million euros to Borduria on Monday.", "Arvania", "Borduria", "AID"),
 ]
 
 
