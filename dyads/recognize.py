@@ -22,10 +22,12 @@ from .model import Entity, Mention, Processed, Sentence
 if TYPE_CHECKING:
     from .pipeline import Context
     from .resolve.gazetteer import Gazetteer
+    from .resolve.inference import DateInference
 
 
 def process(batch: list[Processed], ctx: Context) -> list[Processed]:
     from .resolve.dates import find_times
+    from .resolve.inference import infer_publication_date
     from .resolve.places import find_places
 
     kb = ctx.kb
@@ -34,9 +36,10 @@ def process(batch: list[Processed], ctx: Context) -> list[Processed]:
     for item in batch:
         doc = item.document
         spans = [(s.start, s.end) for s in item.sentences]
-        actors = kb.find_mentions(doc.text, lang=doc.lang, date=doc.published or text_date(item), spans=spans, bare_titles=True, seats=True)
+        inferred = None if doc.published else infer_publication_date(doc, item.sentences)
+        actors = kb.find_mentions(doc.text, lang=doc.lang, date=doc.published or text_date(inferred), spans=spans, bare_titles=True, seats=True)
         actors = sectors_in_context(actors, doc.text, doc.lang, spans)
-        times = find_times(doc, item.sentences)
+        times = find_times(doc, item.sentences, inferred)
         places = find_places(doc, item.sentences, actors, gazetteer)
         # A name the place finder read as a location ("in Moscow") is not also an actor.
         actors = [a for a in actors if not any(p.start < a.end and a.start < p.end for p in places)]
@@ -52,14 +55,11 @@ def process(batch: list[Processed], ctx: Context) -> list[Processed]:
 TEXT_DATE_CONFIDENCE = 0.5  # a dateline's date, or the latest full date of the text
 
 
-def text_date(item: Processed) -> str | None:
+def text_date(guess: DateInference | None) -> str | None:
     """For a document that came without a publication date, the date its text gives ("АНКАРА, 14
     апреля 2025."), so that people are read in the offices they held then: Navalny in 2019 is the
     opposition, not a private Russian."""
-    from .resolve.inference import infer_publication_date
-
-    guess = infer_publication_date(item.document, item.sentences)
-    if guess.value and guess.precision in ("day", "month") and guess.confidence >= TEXT_DATE_CONFIDENCE:
+    if guess is not None and guess.value and guess.precision in ("day", "month") and guess.confidence >= TEXT_DATE_CONFIDENCE:
         return guess.value
     return None
 

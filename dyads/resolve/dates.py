@@ -18,11 +18,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
 
 from ..model import Document, Mention, Sentence, TimeRef
 from .grammar import NEEDS_BOTH, NEEDS_DIGIT, NEEDS_YEAR, PARTABLE, Grammar, grammar
+
+if TYPE_CHECKING:
+    from .inference import DateInference
 
 _DIGIT = regex.compile(r"\d")
 _YEARISH = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d")  # the standard engine finds this faster
@@ -45,15 +49,16 @@ class Found:
         return dict(self.parts).get(name)
 
 
-def find_times(doc: Document, sentences: tuple[Sentence, ...]) -> list[Mention]:
-    """Time mentions of ``doc``, normalised against its publication date (or an inferred one)."""
+def find_times(doc: Document, sentences: tuple[Sentence, ...], inferred: DateInference | None = None) -> list[Mention]:
+    """Time mentions of ``doc``, normalised against its publication date (or an inferred one;
+    pass ``inferred`` when the caller has already inferred it from the same sentences)."""
     lang = doc.lang or "en"
     found = scan(doc, sentences, lang)
     base, basis = parse_iso(doc.published), "publication"
     if base is None:
         from .inference import infer_from_found
 
-        guess = infer_from_found(doc, found, lang)
+        guess = inferred or infer_from_found(doc, found, lang)
         if guess.value and guess.precision == "day":
             base, basis = parse_iso(guess.value), "inferred"
     out = []
