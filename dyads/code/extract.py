@@ -667,6 +667,8 @@ def _as_criminal(group: Group) -> Group:
 
 
 PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT"})
+HOSTED = frozenset({"CONSULT", "AGREE"})  # a visit, or one announced: the host is the recipient of one state's party
+_AT_PLACES = PLACE_TARGETED | HOSTED
 PLACE_TARGET_RULE = "place:target"
 PLACE_TARGET_CHARS = 80  # the place must follow the trigger this closely: "struck energy facilities in and around Kharkiv"
 
@@ -679,11 +681,11 @@ def _place_recipient(c: Candidate, places: Sequence[Mention], text: str, offset:
     comes from ("funds from the Central fund") unless the act is a withdrawal. A visit, or an act
     announced towards a place, of one state's party has the host as recipient ("Xi visited Kazakhstan")."""
     trigger = c.result.trigger
-    if c.recipient is not None or trigger is None or c.result.event not in (*PLACE_TARGETED, "CONSULT", "AGREE"):
+    if c.recipient is not None or trigger is None or c.result.event not in _AT_PLACES:
+        return c
+    if c.result.event in HOSTED and not _one_state_side(c.actor):
         return c
     own = {m.entity.country for m in c.actor.mentions if m.entity is not None}
-    if c.result.event in ("CONSULT", "AGREE") and not _one_state_side(c.actor):
-        return c
     start, end = trigger[0] + offset, trigger[1] + offset  # a verb bracket may enclose it: "griff ... in Saratow an"
     target = next((p for p in places if p.place is not None and p.place.country and p.place.country not in own
                    and p.rule != "place:dateline" and start < p.start and p.start - end <= PLACE_TARGET_CHARS
