@@ -6,6 +6,8 @@ import pytest
 
 from dyads.code import DyadResult, classify_dyad
 from dyads.code.coder import DEFAULT_MODEL, as_span, detect_language
+from dyads.code.features import HIDDEN, DyadView, Party, dyad_view
+from dyads.code.triggers import lexicon_for
 from dyads.errors import CoderError
 from dyads.ontology import PLOVER_TYPES
 
@@ -90,6 +92,11 @@ def test_bad_actor_raises_coder_error() -> None:
         as_span("Russia attacked Ukraine.", "Belarus")
 
 
+def _actor_view(text: str, actor: tuple[int, int], lang: str) -> DyadView:
+    """The dyad view of an actor with no recipient, as the coder sees it."""
+    return dyad_view(text, Party((actor,)), None, lang, lexicon_for(lang))
+
+
 @pytest.mark.parametrize(
     ("text", "actor", "expected"),
     [
@@ -102,11 +109,7 @@ def test_bad_actor_raises_coder_error() -> None:
     ],
 )
 def test_lexicon_free_features(text: str, actor: tuple[int, int], expected: set[str]) -> None:
-    from dyads.code.features import Party, dyad_view
-    from dyads.code.triggers import lexicon_for
-
-    view = dyad_view(text, Party((actor,)), None, "en", lexicon_for("en"))
-    assert expected <= set(view.features)
+    assert expected <= set(_actor_view(text, actor, "en").features)
 
 
 # PLOVER codes an announced act by its intent: cooperative -> AGREE, conflictual -> THREATEN;
@@ -128,11 +131,7 @@ INTENT_CASES = [
     ("Arvania, however, rejected the plan.", (0, 7), True),
 ])
 def test_an_aside_is_hidden_only_when_it_holds_no_act_and_no_party(text: str, actor: tuple[int, int], hidden: bool) -> None:
-    from dyads.code.features import HIDDEN, Party, dyad_view
-    from dyads.code.triggers import lexicon_for
-
-    view = dyad_view(text, Party((actor,)), None, "en", lexicon_for("en"))
-    assert (HIDDEN in view.masked) == hidden
+    assert (HIDDEN in _actor_view(text, actor, "en").masked) == hidden
 
 
 @pytest.mark.parametrize(("text", "actor", "label"), [
@@ -142,10 +141,7 @@ def test_an_aside_is_hidden_only_when_it_holds_no_act_and_no_party(text: str, ac
     ("Kasachstan hat den Angriff verurteilt, sagte der Sprecher.", (0, 10), "ACCUSE"),
 ])
 def test_a_german_verb_bracket_decides_over_the_act_it_encloses(text: str, actor: tuple[int, int], label: str) -> None:
-    from dyads.code.features import Party, dyad_view
-    from dyads.code.triggers import lexicon_for
-
-    view = dyad_view(text, Party((actor,)), None, "de", lexicon_for("de"))
+    view = _actor_view(text, actor, "de")
     assert view.trigger is not None and view.trigger.label == label
 
 
