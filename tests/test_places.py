@@ -152,6 +152,17 @@ def test_qualified_small_place_without_preposition(gaz: Gazetteer) -> None:
     assert found["Gainesville"].rule == "place:qualified"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Protesters marched around Bank of America Stadium on Sunday.", "en"),  # no town called Bank
+        ("Die Demonstranten zogen vor die Bank von Spanien.", "de"),
+    ],
+)
+def test_the_head_of_an_institutions_name_is_no_place(gaz: Gazetteer, text: str, lang: str) -> None:
+    assert "Bank" not in _places(gaz, text, lang)
+
+
 def test_no_places_in_plain_words(gaz: Gazetteer) -> None:
     assert _places(gaz, "In May the President of the Union spoke in General terms.", "en") == {}
 

@@ -372,6 +372,9 @@ def _capitalised_word_ends_at(text: str, pos: int) -> bool:
 
 
 _Found = tuple[int, str, list[Entry]]
+# A place's name that opens a longer "X of Y" name the gazetteer does not know is part of that
+# name ("around Bank of America Stadium" is no town called Bank).
+NAMED_OF = frozenset({"of", "de", "di", "del", "der", "des", "von"})
 MEMO_LIMIT = 50_000  # remembered names per gazetteer; the memo starts over when full
 
 
@@ -395,7 +398,7 @@ def _search(name: str, gaz: Gazetteer, rules: _Rules, lang: str) -> _Found | Non
     """``_longest`` unremembered: try the longest run first, skipping runs a head word makes another thing."""
     words = list(_TOKEN.finditer(name))
     for n in range(min(len(words), gaz.max_words), 0, -1):
-        if n < len(words) and fold(words[n].group().rstrip(".,;:")) in rules.heads:
+        if n < len(words) and fold(words[n].group().rstrip(".,;:")) in rules.heads | NAMED_OF:
             continue
         end = words[n - 1].end()
         surface = name[:end].rstrip(".,")
