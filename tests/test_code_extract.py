@@ -269,6 +269,13 @@ def test_a_countrys_diplomat_is_its_government(text: str, lang: str) -> None:
          ("REQUEST", ["UKRGOV"], ["RUS"])),
         ("Die ukrainische Außenministerin kritisierte Moskau. Sie rief die EU auf, die Sanktionen zu verschärfen.", "de",
          ("REQUEST", ["UKRGOV"], ["IGOEU"])),
+        # after the verb of a sentence that opens with an adverb, or after an opening phrase's comma
+        ("Der russische Botschafter Sergej Andrejew sprach in Warschau. Zudem warf er Polen eine Mitschuld am Krieg vor.", "de",
+         ("ACCUSE", ["RUSGOV"], ["POL"])),
+        ("Посол России Сергей Андреев выступил в Варшаве. Кроме того, он обвинил Польшу во лжи.", "ru",
+         ("ACCUSE", ["RUSGOV"], ["POL"])),
+        ("Russian envoy Vasily Nebenzia spoke on Monday. On Tuesday, he accused Poland of lying.", "en",
+         ("ACCUSE", ["RUSGOV"], ["POL"])),
     ],
 )
 def test_a_subject_pronoun_continues_the_previous_sentences_office_holder(text: str, lang: str, expected: tuple) -> None:  # type: ignore[type-arg]

@@ -102,19 +102,48 @@ def _added(doc: Document, sentence: Sentence, earlier: list[list[Mention]], ment
     return out
 
 
+# Pronouns that are subjects wherever they stand, found a few words into the sentence: after the
+# verb of a German or Russian sentence that opens with an adverb ("Zudem warf er Polen ... vor",
+# "Кроме того, он заявил"), or after an English opening phrase and its comma ("On Monday, he said").
+NOMINATIVE_PRONOUNS = {"de": {"er"}, "ru": {"он", "она"}}
+PRONOUN_REACH = 3  # tokens before the pronoun, the comma included
+OPENING_REACH = 6  # tokens of an English opening phrase before its comma
+
+
 def _pronoun_subject(text: str, offset: int, previous: list[Mention], lang: str) -> Mention | None:
-    first = text.lstrip()[:6].split(" ", 1)[0].lower()
-    if first not in SUBJECT_PRONOUNS.get(lang, ()):  # cheap test first: most sentences open otherwise
+    head = text.lstrip()[:40].lower()
+    pronouns = SUBJECT_PRONOUNS.get(lang, set())
+    if not any(p in head for p in pronouns):  # cheap test first: most sentences open otherwise
         return None
     tokens = tokenize(text)
-    if len(tokens) < 3 or tokens[0].text not in SUBJECT_PRONOUNS.get(lang, ()) or tokens[1].text in IMPERSONAL_NEXT:
+    at = _pronoun_at(tokens, lang)
+    if at is None:
         return None
     antecedent = previous[0] if previous else None
     if antecedent is None or not _speaker_like(antecedent):
         return None
-    start = offset + tokens[0].start
-    return Mention(start, start + len(tokens[0].text), text[tokens[0].start : tokens[0].end], "actor", antecedent.entity,
+    token = tokens[at]
+    start = offset + token.start
+    return Mention(start, start + len(token.text), text[token.start : token.end], "actor", antecedent.entity,
                    rule=f"coref:pronoun -> {antecedent.text}")
+
+
+def _pronoun_at(tokens: Sequence[Token], lang: str) -> int | None:
+    """The index of the subject pronoun that opens the sentence's main clause, if one does."""
+    words = [t.text for t in tokens]
+    if len(words) < 3:
+        return None
+    if words[0] in SUBJECT_PRONOUNS.get(lang, ()):
+        return None if words[1] in IMPERSONAL_NEXT else 0
+    nominative = NOMINATIVE_PRONOUNS.get(lang, set())
+    for i in range(1, min(PRONOUN_REACH + 1, len(words) - 1)):
+        if words[i] in nominative:
+            return i
+    if lang == "en" and "," in words[:OPENING_REACH]:
+        i = words.index(",") + 1
+        if i < len(words) - 1 and words[i] in SUBJECT_PRONOUNS["en"]:
+            return i
+    return None
 
 
 SPEAKER_SECTORS = frozenset({"GOV", "MIL", "OPP", "LEG"})  # "The Ukrainian delegation's head said ... He demanded"
