@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..lang import available_languages, read_tsv
+from ..lang import available_languages, function_words, read_tsv
 from ..model import Entity, Mention
 from .entries import Entry
 from .matcher import Hit
@@ -47,6 +47,13 @@ COUNT_CHARS = 60
 _NUMBER = re.compile(r"\d[\d.,\u00a0\u202f]*\+?")
 _PRO = re.compile(r"(?i)(?<!\w)(?:pro|anti|про|анти|filo)[-\s]?$")
 _FORMER = re.compile(r"(?i)(?<!\w)(?:former|ex|бывш\w*|экс|ehemalig\w*|frühere\w*|ancien\w*|già|antiguo|antigua)[-\s]*(?:\w+\s+)?$")
+# Groups whose officers speak for them ("SPÖ-Chef X", "il leader della Cgil X"), and the officer
+# words (``function_words.tsv`` kind ``officer``) right after the group's name or before it.
+AFFILIATED = frozenset({"PTY", "LAB", "OPP", "NGO", "BUS", "MED", "REB"})
+_OFFICER_WORDS = "|".join(re.escape(w) for w in sorted(function_words("officer"), key=len, reverse=True)) or "(?!)"
+_OFFICER = re.compile(r"(?:-|\s)(?i:" + _OFFICER_WORDS + r")(?!\w)")
+_OFFICER_BEFORE = re.compile(r"(?<!\w)(?i:" + _OFFICER_WORDS + r")\s+(?:(?:of the|of|della|dello|del|dei|degli|di|der|des|du|de la|de)\s+)?$")
+_GROUP_END = re.compile(r"")  # the officer word came before the group: the name starts right after it
 _WORD = re.compile(r"[^\W\d_](?:\.|[\w'’-]+)")  # capitalised: checked with str.isupper, which knows "İmamoğlu"
 _INITIALS = re.compile(r"(?<!\w)\w\. \w\.$")  # "B. F.": anonymised initials, which end a name
 # A capitalised adjective before one of these nouns names a region ("Белгородской области", "Krasnodar Krai").
@@ -308,7 +315,8 @@ class Composer:
             kind = entry.kind
             if kind in ("actor", "person"):
                 entity, role = self.kb.resolve_entry(entry, self.date)  # type: ignore[attr-defined]
-                return Found(piece.start, piece.end, entity, f"kb:{kind}", role), i + 1
+                found = Found(piece.start, piece.end, entity, f"kb:{kind}", role)
+                return self.officer(found, i + 1) if entity.kind == "group" and entity.sector in AFFILIATED else (found, i + 1)
             found = Found(piece.start, piece.end, self.kb.resolve_entry(entry, None)[0], f"kb:{kind}", entry.role)  # type: ignore[attr-defined]
             if entry.role != "igo_head":
                 return found, i + 1
@@ -335,6 +343,27 @@ class Composer:
         found = Found(start, piece.end, Entity(text, None, None, sector.sector, None, sector.sector,
                                                "individual" if sector.role == "person" else "group", sector.source), rule)
         return self.individual(found, i + 1) if sector.role == "person" or sector.sector in NAMEABLE_SECTORS else (found, i + 1)
+
+    def officer(self, group: Found, j: int) -> tuple[Found, int]:
+        """A party's, union's or company's officer named after it ("ÖGB-Präsident Erich Foglar",
+        "Labour leader Keir Starmer"): the person acts for the group, unless the KB knows the
+        person in a state office on the date."""
+        match = _OFFICER.match(self.text, group.end)
+        if match is None:
+            before = _OFFICER_BEFORE.search(self.text, max(0, group.start - 40), group.start)
+            match = before and _GROUP_END.match(self.text, group.end)  # "il leader della Cgil Maurizio Landini"
+        if match is None:
+            return group, j
+        k = j
+        while k < len(self.pieces) and self.pieces[k].start < match.end():
+            k += 1  # the officer word may be a title of its own: "Präsident"
+        e = group.entity
+        titled = Found(group.start, match.end(), Entity(self.text[group.start : match.end()], e.country, e.org, e.sector, None,
+                                                         e.code, "title", f"{e.source} + officer"), "kb:title")
+        named, nxt = self.with_name(titled, k)
+        if named.entity.kind == "title":
+            return group, j  # no name follows: "ÖVP-Chef" alone is the party speaking
+        return named, nxt
 
     def individual(self, found: Found, j: int) -> tuple[Found, int]:
         """An unnamed person, with the person word right after it ("37-летний мужчина", "the 18-year-old
@@ -449,6 +478,9 @@ def _surnames(text: str, found: list[Found], spans: Sequence[tuple[int, int]] | 
             keys = [words[-1]] if words and len(words[-1]) > 2 else [item.entity.name]  # "Hasan E." is named in full
             for key in keys:
                 seen.setdefault(key, item)
+        elif item.entity.kind == "person":
+            for key in {*_listed_surnames(item.entity.name), *_listed_surnames(text[item.start : item.end])}:
+                seen.setdefault(key, replace(item, rule=PERSON_SURNAME_RULE))
     if not seen:
         return extra
     taken = [(f.start, f.end) for f in found]
@@ -461,8 +493,24 @@ def _surnames(text: str, found: list[Found], spans: Sequence[tuple[int, int]] | 
             s, e = match.start(), match.end()
             if s < ante.end or any(a < e and s < b for a, b in taken):
                 continue
-            extra.append(Found(s, e, ante.entity, "kb:coref-name", ante.role))
+            extra.append(Found(s, e, ante.entity, PERSON_SURNAME_RULE if ante.rule == PERSON_SURNAME_RULE else "kb:coref-name", ante.role))
     return extra
+
+
+# A listed person's surname alone, after the full name in the same document: the KB leaves out
+# surnames that are common words or shared ("Clinton", "Ban"), which the story's own first mention settles.
+PERSON_SURNAME_RULE = "kb:coref-person"
+
+
+def _listed_surnames(surface: str) -> list[str]:
+    """The surname of a listed person's full name ("Hillary Clinton" -> Clinton; "Ban Ki-moon" ->
+    Ban, the family name first); none for a single word, which is already a surname or a title."""
+    words = [w for w in surface.split() if w not in _SUFFIXES]
+    if len(words) < 2 or not all(_name_word(w) for w in words):
+        return []
+    if len(words) == 2 and "-" in words[1]:  # Korean order: family name, hyphenated given name
+        return [words[0]]
+    return [words[-1]] if len(words[-1]) > 2 else []
 
 
 AGE_NAME_WORDS = 4  # "Arcade Joseph Comeaux Jr., 49,"
