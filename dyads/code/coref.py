@@ -107,12 +107,18 @@ def _added(doc: Document, sentence: Sentence, earlier: list[list[Mention]], ment
 # "Кроме того, он заявил"), or after an English opening phrase and its comma ("On Monday, he said").
 NOMINATIVE_PRONOUNS = {"de": {"er"}, "ru": {"он", "она"}}
 PRONOUN_REACH = 3  # tokens before the pronoun, the comma included
+# Italian and Spanish drop the subject: a sentence that opens with a singular auxiliary, or with an
+# adverb and one, continues the previous sentence's speaker ("Ha incolpato inoltre la Russia ...",
+# "Poi ha chiesto ...", "Además, ha acusado ..."). The auxiliary stands in for the subject.
+DROPPED_SUBJECT_AUX = {"it": {"ha", "aveva", "avrebbe"}, "es": {"ha", "había", "habría"}}
+OPENING_ADVERBS = {"it": {"poi", "inoltre", "intanto", "anche", "quindi", "infine", "successivamente"},
+                   "es": {"además", "también", "luego", "después", "asimismo", "finalmente"}}
 OPENING_REACH = 6  # tokens of an English opening phrase before its comma
 
 
 def _pronoun_subject(text: str, offset: int, previous: list[Mention], lang: str) -> Mention | None:
     head = text.lstrip()[:40].lower()
-    pronouns = SUBJECT_PRONOUNS.get(lang, set())
+    pronouns = SUBJECT_PRONOUNS.get(lang, set()) | DROPPED_SUBJECT_AUX.get(lang, set())
     if not any(p in head for p in pronouns):  # cheap test first: most sentences open otherwise
         return None
     tokens = tokenize(text)
@@ -135,6 +141,12 @@ def _pronoun_at(tokens: Sequence[Token], lang: str) -> int | None:
         return None
     if words[0] in SUBJECT_PRONOUNS.get(lang, ()):
         return None if words[1] in IMPERSONAL_NEXT else 0
+    aux = DROPPED_SUBJECT_AUX.get(lang, set())
+    i = 0
+    if words[0] in OPENING_ADVERBS.get(lang, ()):
+        i = 2 if words[1] == "," else 1  # "Además, ha acusado"
+    if words[i] in aux and i + 1 < len(words):
+        return None if words[i + 1] in IMPERSONAL_NEXT else i  # "Ha habido protestas": there have been
     nominative = NOMINATIVE_PRONOUNS.get(lang, set())
     for i in range(1, min(PRONOUN_REACH + 1, len(words) - 1)):
         if words[i] in nominative:
