@@ -586,3 +586,21 @@ def test_an_act_said_with_its_recipient_is_not_also_the_actors_alone() -> None:
     events = [(e.event, tuple(m.entity.code for m in e.actor if m.entity), tuple(m.entity.code for m in e.recipient if m.entity))
               for e in dyads.code_text(text, lang="en")]
     assert [e for e in events if e[0] == "PROTEST"] == [("PROTEST", ("ITALAB",), ("ITAGOV",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the party right before the verb, in a later clause, is its subject, not the party named earlier
+        ("Американские власти потребовали выдать беглеца США, но российский президент Владимир Путин в этом отказал.", "ru",
+         ("REJECT", ["RUSGOV"], ["USA"])),
+        # without a new clause the party before the verb belongs to the actor's phrase
+        ("Iran's ambassador to the IAEA accused Israel of double standards.", "en", ("ACCUSE", ["IRNGOV"], ["ISR"])),
+    ],
+)
+def test_the_nearer_subject_of_a_later_clause_acts(text: str, lang: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    import dyads
+
+    coded = [(e.event, [m.entity.code for m in e.actor if m.entity], [m.entity.code for m in e.recipient if m.entity])
+             for e in dyads.code_text(text, lang=lang)]
+    assert expected in coded

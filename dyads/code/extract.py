@@ -39,6 +39,8 @@ NO_TRIGGER_MIN = 0.9  # a dyad with no trigger in the sentence needs this much c
 OFF_TRIGGER_MIN = 0.7  # the model overruling its own trigger needs this much confidence
 AGREED_FACTOR = 0.7  # share of min_confidence needed when model and trigger agree on the type
 CANONICAL_BONUS = 0.15  # actor before the trigger and recipient after it (active voice)
+NEARER_SUBJECT_COST = 0.2  # a third party right before the trigger is likelier its subject than a farther actor
+NEAR_SUBJECT_TOKENS = 3
 RECIPIENT_BONUS = 0.25  # per trigger, a full dyad beats the actor alone unless clearly less likely
 # "told reporters", "заявил журналистам", "ha detto ai giornalisti": the audience of a statement
 AUDIENCE = function_words("audience")
@@ -274,6 +276,9 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
     elif _canonical(view):
         notes.append("actor before the trigger, recipient after it")
         score += CANONICAL_BONUS  # breaks near-ties between the two directions of a pair in favour of the active reading
+    if _nearer_subject(groups, c, tokens, offset):
+        notes.append("another party stands right before the trigger, nearer than the actor")
+        score -= NEARER_SUBJECT_COST
     if view.cues.meeting and res.event == "CONSULT" and len(c.actor.codes) > 1 and c.recipient is not None:
         return _drop(c, "a compound actor's meeting has no recipient")
     if res.event == "CONSULT" and len(c.actor.codes) > 1 and c.recipient is None:
@@ -403,6 +408,24 @@ def _group_between(groups: Sequence[Group], actor: Group, tokens: Sequence[Token
             continue
         gap = [t.text for t in tokens[after_token + 1 :] if t.end <= g.first - offset]
         if any(w in CLAUSE_OPENERS for w in gap) or (len(gap) <= 2 and not any(w in PREPOSITIONS for w in gap)):
+            return True
+    return False
+
+
+def _nearer_subject(groups: Sequence[Group], c: Candidate, tokens: Sequence[Token], offset: int) -> bool:
+    """Whether a third party ends right before the trigger, in a later clause than the actor: that
+    party is the nearer subject ("... to hand him over to the US, but Putin refused": not the US).
+    Without the comma it may belong to the actor's phrase ("Iran's ambassador to the IAEA accused")."""
+    view = c.view
+    if view.trigger is None or view.actor is None or view.actor[1] >= view.trigger.first:
+        return False
+    lo, hi = tokens[view.actor[1]].end, tokens[view.trigger.first].start
+    near = tokens[max(view.actor[1] + 1, view.trigger.first - NEAR_SUBJECT_TOKENS)].start
+    for g in groups:
+        if set(c.actor.codes) & set(g.codes) or not (lo <= g.first - offset and near <= g.mentions[-1].end - offset <= hi):
+            continue
+        gap = [t.text for t in tokens[view.actor[1] + 1 : view.trigger.first] if t.end <= g.first - offset]
+        if "," in gap and not AGAINST & set(gap):  # a new clause, and no target: "gegen die Regierung ... protestiert"
             return True
     return False
 
