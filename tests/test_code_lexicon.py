@@ -162,3 +162,26 @@ def test_function_words_are_the_union_of_the_languages(kind: str, word: str) -> 
     from dyads.lang import function_words
 
     assert word in function_words(kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("bei einem US-Luftangriff auf ein Lager", "ASSAULT"),
+        ("neue EU-Sanktionen gegen Russland", "SANCTION"),
+        ("die Anti-Regierungs-Proteste gingen weiter", "PROTEST"),
+    ],
+)
+def test_a_german_compounds_last_part_is_its_trigger(text: str, label: str) -> None:
+    from dyads.code.triggers import lexicon_for, tokenize
+
+    tokens = tokenize(text)
+    hits = lexicon_for("de").triggers.find(tokens)
+    compound = next(t for t in tokens if "-" in t.text)
+    assert [(h.label, h.start, h.end) for h in hits] == [(label, compound.start, compound.end)]
+
+
+def test_compound_tails_are_german_only() -> None:
+    from dyads.code.triggers import lexicon_for, tokenize
+
+    assert lexicon_for("en").triggers.find(tokenize("a pro-sanctions lobby")) == []

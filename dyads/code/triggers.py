@@ -80,11 +80,16 @@ def _token_ok(pattern_token: str, token: str) -> bool:
     return token == pattern_token
 
 
+COMPOUND_TAIL_LANGS = frozenset({"de"})  # German joins a name and a noun with a hyphen: "EU-Sanktionen"
+COMPOUND_TAIL_MIN = 4  # letters of the last part: "U-Haft" is a word of its own
+
+
 class Matcher:
     """Finds lexicon patterns in token lists. Indexed by the first pattern token."""
 
-    def __init__(self, patterns: Iterable[Pattern]) -> None:
+    def __init__(self, patterns: Iterable[Pattern], compound_tails: bool = False) -> None:
         self.patterns = tuple(p for p in patterns if p.tokens and p.tokens[0] not in ("~", "~~"))
+        self.compound_tails = compound_tails
         self._exact: dict[str, list[Pattern]] = {}
         self._prefix: dict[str, list[Pattern]] = {}  # keyed by the first 2 chars of the prefix
         self._short_prefix: list[Pattern] = []
@@ -111,7 +116,24 @@ class Matcher:
                 last = _match_at(p.tokens, tokens, i)
                 if last is not None:
                     hits.append(Hit(i, last, tok.start, tokens[last].end, p))
+            if self.compound_tails and "-" in tok.text:
+                hits += self._tail_hits(tokens, i)
         return _resolve_overlaps(hits)
+
+    def _tail_hits(self, tokens: Sequence[Token], i: int) -> list[Hit]:
+        """Matches on the last part of a hyphenated compound ("US-Luftangriff", "EU-Sanktionen"): its
+        head word says what it is. The hit spans the whole compound."""
+        tok = tokens[i]
+        tail = tok.text.rsplit("-", 1)[1]
+        if len(tail) < COMPOUND_TAIL_MIN:
+            return []
+        view = [*tokens[:i], Token(tail, tok.start, tok.end), *tokens[i + 1 :]]
+        hits = []
+        for p in self._candidates(tail):
+            last = _match_at(p.tokens, view, i)
+            if last is not None:
+                hits.append(Hit(i, last, tok.start, tokens[last].end, p))
+        return hits
 
     def _candidates(self, token: str) -> list[Pattern]:
         cached = self._cache.get(token)
@@ -204,7 +226,8 @@ class Lexicon:
 
     @classmethod
     def from_rows(cls, lang: str, trigger_rows: Sequence[tuple[str, ...]], cue_rows: Sequence[tuple[str, ...]]) -> Lexicon:
-        return cls(lang, Matcher(trigger_patterns(trigger_rows)), Matcher(cue_patterns(cue_rows)))
+        tails = lang in COMPOUND_TAIL_LANGS
+        return cls(lang, Matcher(trigger_patterns(trigger_rows), tails), Matcher(cue_patterns(cue_rows), tails))
 
 
 @lru_cache(maxsize=16)
