@@ -203,10 +203,16 @@ SENTENCE_CASES = [  # a sentence to a term is COERCE; the condemnation of an act
     ("es", "El Gobierno de Arvania condenó el ataque contra la embajada de Borduria.", "Gobierno de Arvania", "Borduria", "ACCUSE"),
 ]
 
+REACTION_CASES = [  # dismay, concern and blame phrased without a verb of accusing
+    ("de", "Die EU reagierte besorgt auf das Vorgehen der Behörden Arvaniens.", "EU", "Behörden Arvaniens", "ACCUSE"),
+    ("de", "Die Opposition Arvaniens bezeichnete die Wahl als illegal.", "Opposition Arvaniens", None, "ACCUSE"),
+    ("en", "Borduria's media regulator has singled out the Arvanian channel for its bias.", "Borduria", "Arvanian channel", "ACCUSE"),
+    ("en", "Police escorted the Arvanian envoy off the premises.", "Police", "Arvanian envoy", "COERCE"),
+]
 
 
-
-@pytest.mark.parametrize(("lang", "text", "actor", "recipient", "event"), INTENT_CASES + OBLIGATION_CASES + SANCTION_CASES + SENTENCE_CASES)
+@pytest.mark.parametrize(("lang", "text", "actor", "recipient", "event"),
+                         INTENT_CASES + OBLIGATION_CASES + SANCTION_CASES + SENTENCE_CASES + REACTION_CASES)
 def test_event_type_of_the_dyad(lang: str, text: str, actor: str, recipient: str | None, event: str) -> None:
     assert classify_dyad(text, actor, recipient, lang=lang).event == event
 
