@@ -189,7 +189,8 @@ def localise_agents(actors: list[Mention], places: list[Mention], sentences: tup
     headline's "Army rejects truce" before the lead's "Sudan's army"), else, for a group word, the place
     named in its sentence or the dateline, else the document's home country: the one most of its
     places and country-bound actors point to ("the jury" in a story set in Houston, Dallas and
-    Austin). Agents already tied to a country or an organisation keep it, and unidentified armed
+    Austin). A person the KB does not list, named with an office ("Rep. Adam Schiff"), is placed the
+    same way. Agents already tied to a country or an organisation keep it, and unidentified armed
     men (UAF) stay of no country.
     """
     dateline = dateline_place(places)
@@ -197,7 +198,7 @@ def localise_agents(actors: list[Mention], places: list[Mention], sentences: tup
     out = []
     for actor in actors:
         entity = actor.entity
-        if (entity is None or entity.country or entity.org or not entity.sector or entity.kind not in ("group", "title", "individual")
+        if (entity is None or entity.country or entity.org or not entity.sector or entity.kind not in ("group", "title", "individual", "person")
                 or entity.sector in UNLOCATED):
             out.append(actor)
             continue

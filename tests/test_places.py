@@ -163,6 +163,10 @@ def test_the_head_of_an_institutions_name_is_no_place(gaz: Gazetteer, text: str,
     assert "Bank" not in _places(gaz, text, lang)
 
 
+def test_the_hill_is_congress_not_a_town(gaz: Gazetteer) -> None:
+    assert _places(gaz, "The department sent letters to the Hill on Monday.", "en") == {}
+
+
 def test_no_places_in_plain_words(gaz: Gazetteer) -> None:
     assert _places(gaz, "In May the President of the Union spoke in General terms.", "en") == {}
 

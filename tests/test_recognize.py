@@ -49,6 +49,10 @@ CASES = [
     ("en", "Congo's government accused Rwanda of backing rebels, officials in Brazzaville said.", "Congo's government", "COGGOV"),
     # capitalised function words are no places: "Poi" is not Tibet, so the thief is Italian like the carabinieri
     ("it", "Poi i carabinieri hanno arrestato il ladro.", "ladro", "ITACRM"),
+    # a person the KB does not list, named with an office, is of the story's country too
+    ("en", "Rep. Jason Testfield spoke in Ohio on Monday. Police in Ohio and Texas made arrests.", "Rep. Jason Testfield", "USALEG"),
+    # a town called The Hill gives no country to Congress
+    ("en", "Officials in Ohio said the department sent letters to the Hill after lawmakers demanded answers.", "lawmakers", "USALEG"),
 ]
 
 
