@@ -44,6 +44,7 @@ def process(batch: list[Processed], ctx: Context) -> list[Processed]:
         # A name the place finder read as a location ("in Moscow") is not also an actor.
         actors = [a for a in actors if not any(p.start < a.end and a.start < p.end for p in places)]
         actors, places = shared_short_names(actors, places, doc.text)
+        actors = shared_party_names(actors, home_country(places, actors, doc.lang))
         actors = seated(actors, places, doc.text, gazetteer)
         actors = localise_agents(actors, places, item.sentences, doc.text, doc.lang)
         actors = [a for a in actors if not _unplaced_title(a)]
@@ -114,6 +115,42 @@ def shared_short_names(actors: list[Mention], places: list[Mention], text: str) 
         actors = [_moved(m, short, full) if _country_of(m) == short else m for m in actors]
         places = [_moved(m, short, full) if _country_of(m) == short else m for m in places]
     return actors, places
+
+
+def shared_party_names(actors: list[Mention], home: str | None) -> list[Mention]:
+    """A party name several countries' parties share (``kb/data/shared_party_names.tsv``) stands for
+    the party of the document's home country: "die Grünen" in an Austrian story are Austria's."""
+    if home is None:
+        return actors
+    out = []
+    for actor in actors:
+        e = actor.entity
+        code = _shared_parties().get(_without_article(actor.text), {}).get(home) if e is not None and e.kind == "group" else None
+        if e is None or code is None or code == e.code:
+            out.append(actor)
+            continue
+        note = f"{e.source}; the party of the story's country {home}"
+        out.append(replace(actor, entity=replace(e, country=home, code=code, sector=code[3:] or e.sector, wikidata_id=None, source=note)))
+    return out
+
+
+_ARTICLE = re.compile(r"(?i)^(?:die|der|den|the)\s+")
+
+
+def _without_article(text: str) -> str:
+    return _ARTICLE.sub("", text.strip())
+
+
+@lru_cache(maxsize=1)
+def _shared_parties() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {}
+    for _, cols in rows(DATA_DIR / "shared_party_names.tsv"):
+        if len(cols) < 2:
+            continue
+        codes = dict(pair.split("=", 1) for pair in cols[1].split(";") if "=" in pair)
+        for form in cols[0].split(";"):
+            table[form.strip()] = codes
+    return table
 
 
 def _country_of(mention: Mention) -> str | None:

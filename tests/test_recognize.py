@@ -53,6 +53,10 @@ CASES = [
     ("en", "Rep. Jason Testfield spoke in Ohio on Monday. Police in Ohio and Texas made arrests.", "Rep. Jason Testfield", "USALEG"),
     # a town called The Hill gives no country to Congress
     ("en", "Officials in Ohio said the department sent letters to the Hill after lawmakers demanded answers.", "lawmakers", "USALEG"),
+    # a party name several countries share is the party of the story's country (kb/data/shared_party_names.tsv)
+    ("de", "Die Regierung in Wien plant Kürzungen. In Österreich kritisierten die Grünen den Plan. Auch in Graz gab es Kritik.",
+     "die Grünen", "AUTPTY"),
+    ("de", "In Berlin kritisierten die Grünen den Plan der Bundesregierung.", "die Grünen", "DEUPTY"),
 ]
 
 
