@@ -208,6 +208,8 @@ REACTION_CASES = [  # dismay, concern and blame phrased without a verb of accusi
     ("de", "Die Opposition Arvaniens bezeichnete die Wahl als illegal.", "Opposition Arvaniens", None, "ACCUSE"),
     ("en", "Borduria's media regulator has singled out the Arvanian channel for its bias.", "Borduria", "Arvanian channel", "ACCUSE"),
     ("en", "Police escorted the Arvanian envoy off the premises.", "Police", "Arvanian envoy", "COERCE"),
+    ("it", "L'Arvania ha replicato alle accuse della Borduria definendole infondate.", "Arvania", "Borduria", "REJECT"),
+    ("it", "Il presidente arvano si dimise dal suo incarico nel febbraio 2011.", "presidente arvano", None, "RETREAT"),
 ]
 
 
