@@ -16,6 +16,11 @@ pytestmark = pytest.mark.skipif(not DEFAULT_MODEL.is_file(), reason="shipped mod
 CODER = load_coder(Config())
 
 
+def _triples(events: list) -> list[tuple[str, list[str], list[str]]]:  # type: ignore[type-arg]
+    """(type, actor codes, recipient codes) of each event."""
+    return [(e.event, [m.entity.code for m in e.actor if m.entity], [m.entity.code for m in e.recipient if m.entity]) for e in events]
+
+
 def _item(text: str, actors: dict[str, str], lang: str = "en") -> Processed:
     mentions = []
     for name, code in actors.items():
@@ -233,10 +238,7 @@ def test_refusal_rule_survives_the_trigger_check() -> None:
 def test_an_envoys_posting_is_no_party_and_the_active_reading_wins(text: str, lang: str) -> None:
     """The organisation an envoy is posted to is part of the title; of the two directions of a
     pair, the one with the actor before the verb and the recipient after it is kept."""
-    import dyads
-
-    coded = [(e.event, [m.entity.code for m in e.actor if m.entity], [m.entity.code for m in e.recipient if m.entity])
-             for e in dyads.code_text(text, lang=lang)]
+    coded = _triples(dyads.code_text(text, lang=lang))
     assert coded == [("ACCUSE", ["RUSGOV"], ["USAGOV"])]
 
 
@@ -250,10 +252,7 @@ def test_an_envoys_posting_is_no_party_and_the_active_reading_wins(text: str, la
     ],
 )
 def test_a_countrys_diplomat_is_its_government(text: str, lang: str) -> None:
-    import dyads
-
-    coded = [(e.event, [m.entity.code for m in e.actor if m.entity], [m.entity.code for m in e.recipient if m.entity])
-             for e in dyads.code_text(text, lang=lang)]
+    coded = _triples(dyads.code_text(text, lang=lang))
     assert ("ACCUSE", ["RUSGOV"], ["USA"]) in coded
 
 
@@ -285,10 +284,7 @@ def test_a_countrys_diplomat_is_its_government(text: str, lang: str) -> None:
     ],
 )
 def test_a_subject_pronoun_continues_the_previous_sentences_office_holder(text: str, lang: str, expected: tuple) -> None:  # type: ignore[type-arg]
-    import dyads
-
-    coded = [(e.event, [m.entity.code for m in e.actor if m.entity], [m.entity.code for m in e.recipient if m.entity])
-             for e in dyads.code_text(text, lang=lang)]
+    coded = _triples(dyads.code_text(text, lang=lang))
     assert expected in coded
 
 
@@ -321,7 +317,7 @@ def test_reporters_told_are_no_recipient(text: str, lang: str, expected: tuple |
     import dyads
 
     events = dyads.code_text(text, lang=lang)
-    coded = [(e.event, [m.entity.code for m in e.actor if m.entity], [m.entity.code for m in e.recipient if m.entity]) for e in events]
+    coded = _triples(events)
     if expected is not None:
         assert expected in coded
     else:
@@ -599,8 +595,5 @@ def test_an_act_said_with_its_recipient_is_not_also_the_actors_alone() -> None:
     ],
 )
 def test_the_nearer_subject_of_a_later_clause_acts(text: str, lang: str, expected: tuple) -> None:  # type: ignore[type-arg]
-    import dyads
-
-    coded = [(e.event, [m.entity.code for m in e.actor if m.entity], [m.entity.code for m in e.recipient if m.entity])
-             for e in dyads.code_text(text, lang=lang)]
+    coded = _triples(dyads.code_text(text, lang=lang))
     assert expected in coded
