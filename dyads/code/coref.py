@@ -114,13 +114,13 @@ DROPPED_SUBJECT_AUX = {"it": {"ha", "aveva", "avrebbe"}, "es": {"ha", "había", 
 OPENING_ADVERBS = {"it": {"poi", "inoltre", "intanto", "anche", "quindi", "infine", "successivamente"},
                    "es": {"además", "también", "luego", "después", "asimismo", "finalmente"}}
 OPENING_REACH = 6  # tokens of an English opening phrase before its comma
+_NONE: frozenset[str] = frozenset()
 
 
 def _pronoun_subject(text: str, offset: int, previous: list[Mention], lang: str) -> Mention | None:
-    head = text.lstrip()[:40].lower()
-    pronouns = SUBJECT_PRONOUNS.get(lang, set()) | DROPPED_SUBJECT_AUX.get(lang, set())
-    if not any(p in head for p in pronouns):  # cheap test first: most sentences open otherwise
-        return None
+    head = text[:60].lower().replace(",", " ").split()[: OPENING_REACH + 1]
+    if not (SUBJECT_PRONOUNS.get(lang, _NONE) | DROPPED_SUBJECT_AUX.get(lang, _NONE)).intersection(head):
+        return None  # cheap test first: most sentences open otherwise
     tokens = tokenize(text)
     at = _pronoun_at(tokens, lang)
     if at is None:
