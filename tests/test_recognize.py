@@ -75,6 +75,9 @@ CASES = [
     ("it", "Ieri le Rsf hanno bombardato un campo per sfollati.", "Rsf", "SDNREB"),  # acronyms in title case
     ("es", "Las Farc firmaron el acuerdo de paz.", "Farc", "COLREB"),
     ("ru", "Профсоюз пилотов угрожает забастовкой, сообщили в Москве.", "Профсоюз", "RUSLAB"),  # a trade union alone is a party
+    # an institution with an adjective before its country
+    ("it", "Il Tribunale speciale di Baghdad ha confermato la condanna.", "Tribunale speciale di Baghdad", "IRQJUD"),
+    ("fr", "La Cour constitutionnelle de Moldavie a annulé le scrutin.", "Cour constitutionnelle de Moldavie", "MDAJUD"),
 ])
 def test_actor_names_in_their_usual_spellings(recognizer: Pipeline, lang: str, text: str, mention: str, code: str) -> None:
     (item,) = recognizer.run_batch([Processed(document_from_text(text, lang=lang, published="2026-11-21"))])

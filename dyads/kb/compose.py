@@ -36,6 +36,8 @@ LEFT_GAPS = {"", "s"}  # "Kazakh army", "Russia's army"
 GENITIVE_LANGS = {"ru", "uk", "de", "kk"}
 ROMANCE_ADJ_AFTER = {"it", "fr", "es"}
 HYPHEN_COMPOUND_LANGS = {"de"}
+GAP_CHARS = 24  # between two pieces of one phrase: " of ", or an adjective and its connector (" speciale di ")
+QUALIFIED_SECTORS = frozenset({"JUD", "LEG", "COP", "MIL"})  # institutions an adjective may qualify before their country
 MEMBER_SECTORS = frozenset({"REB", "MIL"})  # fighters, militants, troops
 ARMED_SECTORS = frozenset({"REB", "MIL", "GOV", "UAF"})  # the Taliban resolve to AFGGOV after August 2021
 SEATED_SECTORS = frozenset({"JUD", "COP"})  # "il tribunale di Bologna", "a court in Istanbul", "суд в Казани"
@@ -108,7 +110,7 @@ class Composer:
     def gap(self, a: int, b: int) -> str | None:
         """The normalised text between two offsets, or None when it holds a line break."""
         raw = self.text[a:b]
-        if len(raw) > 12 or any(not (c.isalnum() or c.isspace() or c in "'’") for c in raw) or "\n" in raw:
+        if len(raw) > GAP_CHARS or any(not (c.isalnum() or c.isspace() or c in "'’") for c in raw) or "\n" in raw:
             return None  # punctuation ends a phrase: "with Russia. Troops ..." is two mentions
         return " ".join(normalise(raw).split())
 
@@ -161,10 +163,18 @@ class Composer:
         if country.kind == "adj":
             ok = gap == "" and (self.lang in ROMANCE_ADJ_AFTER or self.lang is None)
         else:
-            ok = gap in self.connectors or (gap == "" and (self.lang in GENITIVE_LANGS or self.lang is None))
+            ok = (gap in self.connectors or self.qualified(gap, head)
+                  or (gap == "" and (self.lang in GENITIVE_LANGS or self.lang is None)))
         if not ok:
             return None, i + 1
         return self.build(i, i + 2, country, head)
+
+    def qualified(self, gap: str, head: Entry) -> bool:
+        """An institution with one adjective before its country ("Tribunale speciale di Baghdad",
+        "Corte costituzionale di Kiev", "Tribunal Supremo de España")."""
+        words = gap.split()
+        return (head.sector in QUALIFIED_SECTORS and len(words) == 2 and words[1] in self.connectors
+                and words[0].isalpha() and words[0] not in self.connectors)
 
     def hyphenated(self, i: int) -> tuple[Found | None, int]:
         """A German compound of country and institution: "US-Regierung", "Kreml-Sprecher", "Lufthansa-Piloten"."""
