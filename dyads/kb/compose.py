@@ -55,7 +55,7 @@ AFFILIATED = frozenset({"PTY", "LAB", "OPP", "NGO", "BUS", "MED", "REB"})
 _OFFICER_WORDS = "|".join(re.escape(w) for w in sorted(function_words("officer"), key=len, reverse=True)) or "(?!)"
 _OFFICER = re.compile(r"(?:-|\s)(?i:" + _OFFICER_WORDS + r")(?!\w)")
 _OFFICER_BEFORE = re.compile(r"(?<!\w)(?i:" + _OFFICER_WORDS + r")\s+(?:(?:of the|of|della|dello|del|dei|degli|di|der|des|du|de la|de)\s+)?$")
-_GROUP_END = re.compile(r"")  # the officer word came before the group: the name starts right after it
+OFFICER_BEFORE_CHARS = 40  # "the general secretary of the " before the group's name
 _WORD = re.compile(r"[^\W\d_](?:\.|[\w'’-]+)")  # capitalised: checked with str.isupper, which knows "İmamoğlu"
 _INITIALS = re.compile(r"(?<!\w)\w\. \w\.$")  # "B. F.": anonymised initials, which end a name
 # A capitalised adjective before one of these nouns names a region ("Белгородской области", "Krasnodar Krai").
@@ -358,18 +358,19 @@ class Composer:
         """A party's, union's or company's officer named after it ("ÖGB-Präsident Erich Foglar",
         "Labour leader Keir Starmer"): the person acts for the group, unless the KB knows the
         person in a state office on the date."""
-        match = _OFFICER.match(self.text, group.end)
-        if match is None:
-            before = _OFFICER_BEFORE.search(self.text, max(0, group.start - 40), group.start)
-            match = before and _GROUP_END.match(self.text, group.end)  # "il leader della Cgil Maurizio Landini"
-        if match is None:
+        after = _OFFICER.match(self.text, group.end)
+        if after is not None:
+            end = after.end()
+        elif _OFFICER_BEFORE.search(self.text, max(0, group.start - OFFICER_BEFORE_CHARS), group.start):
+            end = group.end  # "il leader della Cgil Maurizio Landini": the name follows the group
+        else:
             return group, j
         k = j
-        while k < len(self.pieces) and self.pieces[k].start < match.end():
+        while k < len(self.pieces) and self.pieces[k].start < end:
             k += 1  # the officer word may be a title of its own: "Präsident"
         e = group.entity
-        titled = Found(group.start, match.end(), Entity(self.text[group.start : match.end()], e.country, e.org, e.sector, None,
-                                                         e.code, "title", f"{e.source} + officer"), "kb:title")
+        titled = Found(group.start, end, Entity(self.text[group.start : end], e.country, e.org, e.sector, None,
+                                                e.code, "title", f"{e.source} + officer"), "kb:title")
         named, nxt = self.with_name(titled, k)
         if named.entity.kind == "title":
             return group, j  # no name follows: "ÖVP-Chef" alone is the party speaking
@@ -476,6 +477,9 @@ def _title_antecedent(item: Found, before: list[Found]) -> Found:
 
 
 NAMED_RULES = frozenset({"kb:title+name", "kb:individual+name", "kb:aged-name"})  # names the KB does not list
+# A listed person's surname alone, after the full name in the same document: the KB leaves out
+# surnames that are common words or shared ("Clinton", "Ban"), which the story's own first mention settles.
+PERSON_SURNAME_RULE = "kb:coref-person"
 _SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
 
 
@@ -505,11 +509,6 @@ def _surnames(text: str, found: list[Found], spans: Sequence[tuple[int, int]] | 
                 continue
             extra.append(Found(s, e, ante.entity, PERSON_SURNAME_RULE if ante.rule == PERSON_SURNAME_RULE else "kb:coref-name", ante.role))
     return extra
-
-
-# A listed person's surname alone, after the full name in the same document: the KB leaves out
-# surnames that are common words or shared ("Clinton", "Ban"), which the story's own first mention settles.
-PERSON_SURNAME_RULE = "kb:coref-person"
 
 
 def _listed_surnames(surface: str) -> list[str]:
