@@ -167,6 +167,10 @@ def test_reference_files_are_well_formed(lang: str) -> None:
         ("The Belarusian opposition leader was arrested in Minsk on Sunday.", "en", "BLROPP"),
         ("Белорусский оппозиционный лидер был арестован в Минске.", "ru", "BLROPP"),
         ("Il leader dell'opposizione bielorussa è stato arrestato a Minsk.", "it", "BLROPP"),
+        # Russian drops the auxiliary before a short participle
+        ("Белорусский оппозиционный лидер арестован в Минске.", "ru", "BLROPP"),
+        ("Бывший президент Египта Мухаммед Мурси умер в Каире. В 2015 году бывший президент приговорён к 20 годам тюрьмы.", "ru",
+         "EGY"),
     ],
 )
 def test_the_subject_of_a_passive_is_no_actor(text: str, lang: str, patient: str) -> None:

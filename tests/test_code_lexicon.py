@@ -144,7 +144,7 @@ def test_lexicon_phrases_split_elisions_like_the_text() -> None:
 FUNCTION_WORD_KINDS = {"coordinator", "audience", "speech_before_audience", "against", "article", "possessive", "own",
                        "clause_opener", "preposition", "noun_determiner", "not_passive_aux", "circumstance",
                        "verb_final_passive", "modal", "feature_article", "verb_particle", "impersonal_next", "verb_link",
-                       "bracket_aux", "officer"}
+                       "bracket_aux", "officer", "short_passive"}
 
 
 def test_function_word_files_name_only_kinds_the_code_reads() -> None:

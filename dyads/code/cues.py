@@ -93,6 +93,7 @@ def _after_noun(marker: Hit, tokens: Sequence[Token]) -> bool:
 NOT_PASSIVE_AUX = function_words("not_passive_aux")
 # Prepositions of circumstance: an actor after one is no subject ("during Israeli strikes", "при обстреле")
 CIRCUMSTANCE = function_words("circumstance")
+SHORT_PASSIVES = function_words("short_passive")
 
 
 def _patient_subject(cues: Sequence[Hit], tokens: Sequence[Token], trigger: Hit | None, actor: tuple[int, int] | None) -> bool:
@@ -104,6 +105,8 @@ def _patient_subject(cues: Sequence[Hit], tokens: Sequence[Token], trigger: Hit 
     word = tokens[trigger.first].text
     if word.endswith(("ing", "ть", "ться")):
         return False
+    if word in SHORT_PASSIVES:
+        return True  # "бывший президент приговорён к 20 годам": Russian drops the auxiliary
     for c in cues:
         if c.label != "passive" or tokens[c.last].text in NOT_PASSIVE_AUX:
             continue
