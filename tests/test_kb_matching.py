@@ -192,6 +192,24 @@ def test_a_groups_officer_acts_for_the_group(kb: KnowledgeBase, text: str, lang:
     assert found[person].code == code and found[person].kind == "person"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "date", "person", "code"),
+    [
+        # the state office the text names outranks the one the KB has for the date (Davutoğlu later led the opposition)
+        ("Der türkische Premier Ahmet Davutoglu drohte mit Vergeltung.", "de", "2024-01-01", "türkische Premier Ahmet Davutoglu",
+         "TURGOV"),
+        # a party title does not outrank a state office
+        ("SPÖ-Chef Christian Kern widersprach.", "de", "2017-01-01", "SPÖ-Chef Christian Kern", "AUTGOV"),
+        # nor does a title after "former"
+        ("Former Turkish Prime Minister Ahmet Davutoglu founded a party.", "en", "2024-01-01", "Ahmet Davutoglu", "TUROPP"),
+    ],
+)
+def test_a_state_office_in_the_text_outranks_the_kbs_for_the_date(kb: KnowledgeBase, text: str, lang: str, date: str,
+                                                                  person: str, code: str) -> None:
+    found = {m.text: m.entity.code for m in kb.find_mentions(text, lang, date)}
+    assert any(t.endswith(person) and c == code for t, c in found.items()), found
+
+
 def test_a_group_without_an_officers_name_is_the_group(kb: KnowledgeBase) -> None:
     found = {m.text: m.entity.code for m in kb.find_mentions("Der ÖVP-Chef sagte nichts.", "de")}
     assert found.get("ÖVP") == "AUTPTY"

@@ -422,12 +422,19 @@ def counted_start(text: str, start: int, lang: str | None) -> int | None:
 def _titled(person: Entity, title: Entity) -> Entity:
     """A known person named with an office ("Foreign Minister Heiko Maas"): when the knowledge base
     cannot place the person in office on the date (no date, or terms it lacks), the text's title says
-    what the person is."""
-    if person.sector is not None or title.sector is None or not (title.country or title.org):
+    what the person is. A state office the text gives also outranks another the KB has for the date
+    ("Der türkische Premier Ahmet Davutoglu" in an undated story is TURGOV, not the opposition he
+    later led); a party or union title does not ("SPÖ-Chef Christian Kern" as chancellor is AUTGOV)."""
+    if title.sector is None or not (title.country or title.org):
+        return person
+    if person.sector is not None and (title.sector not in STATE_SECTORS or person.sector == title.sector):
         return person
     if person.country and title.country and person.country != title.country:
         return person
     return replace(person, country=title.country, org=title.org, sector=title.sector, code=title.code)
+
+
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})  # offices of the state a title can name
 
 
 HEAD_ROLES = frozenset({"head_of_state", "head_of_government"})  # a bare one is of the story's country: "der Bundespräsident"
