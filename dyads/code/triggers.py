@@ -127,10 +127,9 @@ class Matcher:
         tail = tok.text.rsplit("-", 1)[1]
         if len(tail) < COMPOUND_TAIL_MIN:
             return []
-        view = [*tokens[:i], Token(tail, tok.start, tok.end), *tokens[i + 1 :]]
         hits = []
         for p in self._candidates(tail):
-            last = _match_at(p.tokens, view, i)
+            last = _match_rest(p.tokens, 1, tokens, i + 1, i) if _token_ok(p.tokens[0], tail) else None
             if last is not None:
                 hits.append(Hit(i, last, tok.start, tokens[last].end, p))
         return hits

@@ -398,7 +398,8 @@ def _search(name: str, gaz: Gazetteer, rules: _Rules, lang: str) -> _Found | Non
     """``_longest`` unremembered: try the longest run first, skipping runs a head word makes another thing."""
     words = list(_TOKEN.finditer(name))
     for n in range(min(len(words), gaz.max_words), 0, -1):
-        if n < len(words) and fold(words[n].group().rstrip(".,;:")) in rules.heads | NAMED_OF:
+        after = fold(words[n].group().rstrip(".,;:")) if n < len(words) else ""
+        if after in rules.heads or after in NAMED_OF:
             continue
         end = words[n - 1].end()
         surface = name[:end].rstrip(".,")
