@@ -213,8 +213,19 @@ REACTION_CASES = [  # dismay, concern and blame phrased without a verb of accusi
 ]
 
 
+REFUSAL_CASES = [  # "will not accept" / "nicht anerkennen" / "не согласовали" refuse; they are no negated acceptance
+    ("en", "Arvania will not accept Borduria as a nuclear power, its foreign minister said.", "Arvania", "Borduria", "REJECT"),
+    ("de", "Arvanien werde die Annexion durch Borduria nicht anerkennen, sagte der Minister.", "Arvanien", "Borduria", "REJECT"),
+    ("it", "L'Arvania non riconosce il governo di Borduria.", "Arvania", "governo di Borduria", "REJECT"),
+    ("ru", "Власти Арвании не согласовали митинг оппозиции.", "Власти Арвании", "оппозиции", "REJECT"),
+    ("en", "Under pressure from unions, Arvania backed out of the trade agreement with Borduria.", "Arvania", "Borduria", "REJECT"),
+    ("it", "Il partito arvano ha detto no al governo di Borduria.", "partito arvano", "governo di Borduria", "REJECT"),
+]
+
+
 @pytest.mark.parametrize(("lang", "text", "actor", "recipient", "event"),
-                         INTENT_CASES + OBLIGATION_CASES + SANCTION_CASES + SENTENCE_CASES + REACTION_CASES)
+                         INTENT_CASES + OBLIGATION_CASES + SANCTION_CASES + SENTENCE_CASES + REACTION_CASES
+                         + REFUSAL_CASES)
 def test_event_type_of_the_dyad(lang: str, text: str, actor: str, recipient: str | None, event: str) -> None:
     assert classify_dyad(text, actor, recipient, lang=lang).event == event
 

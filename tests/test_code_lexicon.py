@@ -112,6 +112,23 @@ def test_cue_view(text: str, negated: bool, refusal: bool, actor_speaks: bool) -
         ("de", "Arvanien blockiert seit Monaten die Verabschiedung des Haushalts.", "REJECT"),
         ("de", "Die Polizei habe ihre Streifen an den Bahnhöfen verstärkt.", "MOBILIZE"),
         ("de", "Arvanien hat die Zusammenarbeit mit der Behörde weitgehend eingeschränkt.", "SANCTION"),
+        # rows added in the fourteenth session
+        ("en", "The Arvanian Supreme Court cancelled restrictions on minority newspapers.", "CONCEDE"),
+        ("en", "Arvania is pushing hard for Borduria to join the customs union.", "REQUEST"),
+        ("en", "An Arvanian newspaper violated a ban imposed by the governor.", "REJECT"),
+        ("en", "Arvania on Monday reduced fuel supplies to Borduria.", "SANCTION"),
+        ("en", "Arvanian doctors handed over two tonnes of medicine to the Red Crescent.", "AID"),
+        ("en", "Arvania backed out of the trade agreement with Borduria.", "REJECT"),
+        ("de", "Der Sprecher sagte, Arvanien lehne die Forderungen Bordurias ab.", "REJECT"),  # Konjunktiv I
+        ("de", "Arvanien warne Borduria vor weiteren Provokationen.", "THREATEN"),
+        ("de", "Arvanien verurteile die Angriffe auf Zivilisten.", "ACCUSE"),
+        ("de", "Arvanien verlange eine Entschuldigung.", "REQUEST"),
+        ("it", "Il governo sta trattando con il Fondo monetario internazionale.", "CONSULT"),
+        ("it", "I sindacati hanno deciso di indire uno sciopero generale.", "THREATEN"),
+        ("it", "Il leader del partito ha detto no a un governo tecnico.", "REJECT"),
+        ("it", "Le minoranze si sono dette favorevoli al nuovo governo.", "SUPPORT"),
+        ("it", "Richiamando le parti all'autocontrollo, la missione ha chiesto una tregua.", "REQUEST"),
+        ("ru", "Президент заявил, что готов предоставить убежище журналисту.", "AGREE"),
     ],
 )
 def test_shipped_lexicon_covers_common_verbs(lang: str, text: str, event: str) -> None:
@@ -185,3 +202,20 @@ def test_compound_tails_are_german_only() -> None:
     from dyads.code.triggers import lexicon_for, tokenize
 
     assert lexicon_for("en").triggers.find(tokenize("a pro-sanctions lobby")) == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Arvania will not accept Borduria as a nuclear power."),
+    ("en", "Arvania does not, and never will, accept the annexation."),
+    ("de", "Arvanien werde die Annexion nicht anerkennen."),
+    ("de", "Arvanien werde die Annexion niemals akzeptieren."),
+    ("de", "Der Sprecher sagte, Arvanien lehne die Forderungen ab."),
+    ("it", "L'Arvania non riconosce il governo di Borduria."),
+    ("fr", "L'Arvanie n'accepte pas les conditions de la Bordurie."),
+    ("es", "Arvania no acepta las condiciones de Borduria."),
+    ("ru", "Арвания не признает независимость Бордурии."),
+    ("ru", "Власти Арвании не согласовали митинг оппозиции."),
+])
+def test_not_accepting_is_a_refusal_cue(lang: str, text: str) -> None:
+    """Not accepting or recognising something refuses it (REJECT); it is no negated acceptance."""
+    assert "refusal" in {h.label for h in lexicon_for(lang).cues.find(tokenize(text))}
