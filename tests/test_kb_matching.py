@@ -104,6 +104,11 @@ CASES = [
     ("fr", "Des tirs tadjiks ont tué trois civils.", "tirs tadjiks", ("TJK", None, "MIL", "TJKMIL")),
     ("fr", "Des frappes russes ont touché Kharkiv.", "frappes russes", ("RUS", None, "MIL", "RUSMIL")),
     ("es", "Ataques rusos mataron a cinco civiles.", "Ataques rusos", ("RUS", None, "MIL", "RUSMIL")),
+    # human rights groups named by kind
+    ("de", "Syrische Menschenrechtsgruppen machten die Armee verantwortlich.", "Syrische Menschenrechtsgruppen", ("SYR", None, "NGO", "SYRNGO")),
+    ("en", "Human rights organizations condemned the arrests.", "Human rights organizations", (None, None, "NGO", "NGO")),
+    ("it", "Le organizzazioni per i diritti umani hanno protestato.", "organizzazioni per i diritti umani", (None, None, "NGO", "NGO")),
+    ("ru", "Правозащитные организации осудили приговор.", "Правозащитные организации", (None, None, "NGO", "NGO")),
 ]
 
 
