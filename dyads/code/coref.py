@@ -119,8 +119,17 @@ _NONE: frozenset[str] = frozenset()
 
 def _pronoun_subject(text: str, offset: int, previous: list[Mention], lang: str) -> Mention | None:
     head = text[:60].lower().replace(",", " ").split()[: OPENING_REACH + 1]
-    if not (SUBJECT_PRONOUNS.get(lang, _NONE) | DROPPED_SUBJECT_AUX.get(lang, _NONE)).intersection(head):
+    demonstrative = _demonstrative_span(text, lang)
+    if demonstrative is None and not (SUBJECT_PRONOUNS.get(lang, _NONE) | DROPPED_SUBJECT_AUX.get(lang, _NONE)).intersection(head):
         return None  # cheap test first: most sentences open otherwise
+    if demonstrative is not None:
+        speakers = [m for m in previous if _speaker_like(m)]
+        if not speakers:
+            return None
+        antecedent = speakers[-1]
+        start, end = offset + demonstrative[0], offset + demonstrative[1]
+        return Mention(start, end, text[demonstrative[0] : demonstrative[1]], "actor", antecedent.entity,
+                       rule=f"coref:demonstrative -> {antecedent.text}")
     tokens = tokenize(text)
     at = _pronoun_at(tokens, lang)
     if at is None:
@@ -132,6 +141,21 @@ def _pronoun_subject(text: str, offset: int, previous: list[Mention], lang: str)
     start = offset + token.start
     return Mention(start, start + len(token.text), text[token.start : token.end], "actor", antecedent.entity,
                    rule=f"coref:pronoun -> {antecedent.text}")
+
+
+# A demonstrative opening the sentence as its subject stands for the previous sentence's last named
+# person or office holder, not its first: "... traf Präsident Nkurunziza. Dieser lehnt die Entsendung ab",
+# "... met President Nkurunziza. The latter rejected ...". German "Dieser" is a pronoun only before a
+# lower-case word (a verb); before a capitalised one it is an article ("Dieser Schritt").
+DEMONSTRATIVES = {"de": ("Dieser ", "Letzterer "), "en": ("The latter ",), "it": ("Quest'ultimo ", "Quest’ultimo "),
+                  "fr": ("Ce dernier ",), "es": ("Este último ",), "ru": ("Последний ",)}
+
+
+def _demonstrative_span(text: str, lang: str) -> tuple[int, int] | None:
+    for form in DEMONSTRATIVES.get(lang, ()):
+        if text.startswith(form) and len(text) > len(form) and (lang != "de" or text[len(form)].islower()):
+            return 0, len(form) - 1
+    return None
 
 
 def _pronoun_at(tokens: Sequence[Token], lang: str) -> int | None:
