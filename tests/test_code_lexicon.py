@@ -60,6 +60,10 @@ def test_a_separable_verb_spans_a_long_gap() -> None:
     ("Nordkorea warf der Regierung in einer von den Staatsmedien verbreiteten Erklärung vor, einen Angriff zu planen.", True),
     ("Die Polizei warf Tränengas. Vor dem Parlament blieb es ruhig.", False),  # no bracket across sentences
     ("Burundi lehnt die Entsendung von Truppen zur Stabilisierung seines Landes vehement ab.", True),
+    # closed before a coordinator, or at the end of the text
+    ("Burundi lehnt die Entsendung von Truppen zur Stabilisierung seines Landes vehement ab und hat die Mission kritisiert.", True),
+    ("Burundi lehnt die Entsendung von Truppen zur Stabilisierung seines Landes vehement ab", True),
+    ("Burundi lehnt die Entsendung von Truppen zur Stabilisierung seines Landes vehement abstrakt und ruhig.", False),
     ("Die Regierung hob die seit Monaten geltende Ausgangssperre in der Hauptstadt am Montag wieder auf, sagte er.", True),
     # a call is no long bracket: "rief für Montag zu einem Warnstreik ... auf" is the strike's announcement
     ("Die Gewerkschaft Verdi rief für Montag zu einem Warnstreik an den Flughäfen auf.", False),
@@ -219,3 +223,15 @@ def test_compound_tails_are_german_only() -> None:
 def test_not_accepting_is_a_refusal_cue(lang: str, text: str) -> None:
     """Not accepting or recognising something refuses it (REJECT); it is no negated acceptance."""
     assert "refusal" in {h.label for h in lexicon_for(lang).cues.find(tokenize(text))}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia rejected it and left.", [("rejected it", "REJECT")]),
+    ("Russia rejected it, then left.", [("rejected it", "REJECT")]),
+    ("Russia rejected it", [("rejected it", "REJECT")]),
+    ("Russia rejected it firmly.", []),
+])
+def test_a_clause_mark_matches_the_boundary_without_taking_it(text: str, expected: list[tuple[str, str]]) -> None:
+    lex = Lexicon.from_rows("xx", [("phrase", "event", "mode", "context"), ("rejected ~~ it $", "REJECT", "", "")], [])
+    hits = lex.triggers.find(tokenize(text))
+    assert [(text[h.start : h.end].lower(), h.label) for h in hits] == expected

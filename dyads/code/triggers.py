@@ -2,7 +2,9 @@
 
 Phrase syntax (shared by ``triggers.tsv`` and ``cues.tsv``): lowercase tokens separated by
 spaces; a token ending in ``*`` matches any token with that prefix; a token ``~`` is a gap of
-0-6 tokens (``MAX_GAP``), and ``~~`` one of 0-16 tokens that stays within the clause (``LONG_GAP``).
+0-6 tokens (``MAX_GAP``), and ``~~`` one of 0-16 tokens that stays within the clause (``LONG_GAP``);
+a token ``$`` matches where the clause ends (punctuation, a coordinator such as "und", or the end of the
+text) without taking the boundary into the match: "lehnt* ~~ ab $" closes a verb bracket before "und".
 Matching works on word tokens, so offsets are exact character spans of the text.
 """
 
@@ -13,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lang import read_tsv
+from ..lang import function_words, read_tsv
 from ..ontology import PLOVER_TYPES, normalise_type
 
 # An elided article or pronoun ("l'", "dell'", "d'", "s'", "n'", "un'") is its own token, so
@@ -23,6 +25,7 @@ TOKEN_RE = re.compile(ELISION + r"|\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE | re.
 MAX_GAP = 6
 LONG_GAP = 16  # ``~~``: a verb bracket ("warf Polen ... Vernachlässigung seiner Pflichten vor.") within one clause
 CLAUSE_ENDS = frozenset(".;:!?")
+CLAUSE_MARK = "$"
 
 
 @dataclass(frozen=True)
@@ -174,9 +177,14 @@ def _match_rest(pattern: tuple[str, ...], k: int, tokens: Sequence[Token], j: in
                 if end is not None:
                     return end
         return None
+    if gap_token == CLAUSE_MARK:
+        return _match_rest(pattern, k + 1, tokens, j, last) if j == len(tokens) or tokens[j].text in CLAUSE_BOUNDARY else None
     if j < len(tokens) and _token_ok(pattern[k], tokens[j].text):
         return _match_rest(pattern, k + 1, tokens, j + 1, j)
     return None
+
+
+CLAUSE_BOUNDARY = CLAUSE_ENDS | {","} | function_words("coordinator") - {"as", "well"}
 
 
 def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
