@@ -50,6 +50,15 @@ def _coded(text: str, lang: str, actors: dict[str, str], place: tuple[str, str] 
         ("L'ex sindaco è stato rinviato a giudizio a Modena.", "it", {}, ("Modena", "ITA"), ("ACCUSE", ("ITAJUD",), ())),
         ("Der Mann wurde nach Serbien abgeschoben, teilte Wien mit.", "de", {}, ("Wien", "AUT"), ("COERCE", ("AUTGOV",), ())),
         ("В Москве оштрафованы двое активистов.", "ru", {}, ("Москве", "RUS"), ("COERCE", ("RUSJUD",), ())),
+        # acquittals, releases from custody and executions
+        ("The former mayor was acquitted in Boston on Monday.", "en", {}, ("Boston", "USA"), ("RETREAT", ("USAJUD",), ())),
+        ("L'ex sindaco è stato assolto a Modena.", "it", {}, ("Modena", "ITA"), ("RETREAT", ("ITAJUD",), ())),
+        ("Il giornalista è stato scarcerato a Modena.", "it", {"giornalista": "MED"}, ("Modena", "ITA"), ("RETREAT", ("ITAGOV",), ("MED",))),
+        ("Der Journalist wurde am Montag in Chicago freigelassen.", "de", {"Journalist": "MED"}, ("Chicago", "USA"),
+         ("RETREAT", ("USAGOV",), ("MED",))),
+        ("Журналист был оправдан в Москве.", "ru", {"Журналист": "MED"}, ("Москве", "RUS"), ("RETREAT", ("RUSJUD",), ("MED",))),
+        ("L'opposant a été exécuté à Lyon.", "fr", {}, ("Lyon", "FRA"), ("ASSAULT", ("FRAGOV",), ())),
+        ("El exalcalde fue absuelto en Sevilla.", "es", {}, ("Sevilla", "ESP"), ("RETREAT", ("ESPJUD",), ())),
     ],
 )
 def test_an_agentless_arrest_is_the_local_authorities_act(text: str, lang: str, actors: dict[str, str], place: tuple[str, str],
