@@ -235,6 +235,7 @@ DENIAL_CASES = [  # a denial of responsibility is a rejection of the accusation,
     ("es", "Borduria, por su parte, negó el martes haber violado el alto el fuego.", "Borduria"),
     ("es", "Las milicias de Arvania negaron cualquier implicación en el ataque contra el convoy.", "milicias de Arvania"),
     ("en", "Arvania's Foreign Ministry denied that its border guards had opened fire.", "Arvania"),
+    ("ru", "Бывший президент Арвании обвинения отрицал.", "Бывший президент Арвании"),  # the object before the verb
 ]
 
 

@@ -133,6 +133,8 @@ def test_cue_view(text: str, negated: bool, refusal: bool, actor_speaks: bool) -
         ("it", "Le minoranze si sono dette favorevoli al nuovo governo.", "SUPPORT"),
         ("it", "Richiamando le parti all'autocontrollo, la missione ha chiesto una tregua.", "REQUEST"),
         ("ru", "Президент заявил, что готов предоставить убежище журналисту.", "AGREE"),
+        ("it", "I pretoriani, ovvero la guardia del raìs, si sono arresi.", "RETREAT"),
+        ("ru", "Оппозиция назвала выборы фундаментальным мошенничеством.", "ACCUSE"),
     ],
 )
 def test_shipped_lexicon_covers_common_verbs(lang: str, text: str, event: str) -> None:
