@@ -223,9 +223,20 @@ REFUSAL_CASES = [  # "will not accept" / "nicht anerkennen" / "не соглас
 ]
 
 
+DISMISSAL_CASES = [  # calling an accusation absurd rejects it; a promised "response" to an act is a threat
+    ("ru", "МИД Арвании назвал обвинения бордурийской стороны \"абсурдными и надуманными\".", "МИД Арвании",
+     "бордурийской стороны", "REJECT"),
+    ("en", "The Arvanian government called the accusations by Borduria absurd.", "Arvanian government", "Borduria", "REJECT"),
+    ("de", "Arvanien bezeichnete die Vorwürfe Bordurias als absurd.", "Arvanien", "Bordurias", "REJECT"),
+    ("es", "Arvania calificó las acusaciones de Borduria de absurdas.", "Arvania", "Borduria", "REJECT"),
+    ("fr", "L'Arvanie a qualifié les accusations de la Bordurie d'absurdes.", "Arvanie", "Bordurie", "REJECT"),
+    ("it", "L'Arvania ha promesso una \"risposta adeguata\" alle espulsioni decise dalla Borduria.", "Arvania", "Borduria", "THREATEN"),
+]
+
+
 @pytest.mark.parametrize(("lang", "text", "actor", "recipient", "event"),
                          INTENT_CASES + OBLIGATION_CASES + SANCTION_CASES + SENTENCE_CASES + REACTION_CASES
-                         + REFUSAL_CASES)
+                         + REFUSAL_CASES + DISMISSAL_CASES)
 def test_event_type_of_the_dyad(lang: str, text: str, actor: str, recipient: str | None, event: str) -> None:
     assert classify_dyad(text, actor, recipient, lang=lang).event == event
 
