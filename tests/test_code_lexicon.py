@@ -135,6 +135,7 @@ def test_cue_view(text: str, negated: bool, refusal: bool, actor_speaks: bool) -
         ("ru", "Президент заявил, что готов предоставить убежище журналисту.", "AGREE"),
         ("it", "I pretoriani, ovvero la guardia del raìs, si sono arresi.", "RETREAT"),
         ("ru", "Оппозиция назвала выборы фундаментальным мошенничеством.", "ACCUSE"),
+        ("de", "Die Ministerin sagte dem Welternährungsprogramm zudem weitere fünf Millionen Euro zu.", "AGREE"),  # a long bracket
     ],
 )
 def test_shipped_lexicon_covers_common_verbs(lang: str, text: str, event: str) -> None:
