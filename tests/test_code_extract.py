@@ -291,12 +291,12 @@ def test_a_subject_pronoun_continues_the_previous_sentences_office_holder(text: 
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
-        ("Die AU-Delegation traf am Montag Burundis Präsident Pierre Nkurunziza. Dieser lehnt die Entsendung von Truppen "
-         "der Afrikanischen Union vehement ab.", "de", ("REJECT", ["BDIGOV"], ["IGOAUMIL"])),
-        ("The AU envoy met Burundi's President Pierre Nkurunziza on Monday. The latter rejected the deployment of African "
-         "Union troops.", "en", ("REJECT", ["BDIGOV"], ["IGOAUMIL"])),
-        ("L'inviato dell'ONU ha incontrato il presidente del Burundi Pierre Nkurunziza. Quest'ultimo ha respinto la proposta "
-         "dell'Unione africana.", "it", ("REJECT", ["BDIGOV"], ["IGOAU"])),
+        (("Die AU-Delegation traf am Montag Burundis Präsident Pierre Nkurunziza. Dieser lehnt die Entsendung von Truppen "
+          "der Afrikanischen Union vehement ab."), "de", ("REJECT", ["BDIGOV"], ["IGOAUMIL"])),
+        (("The AU envoy met Burundi's President Pierre Nkurunziza on Monday. The latter rejected the deployment of African "
+          "Union troops."), "en", ("REJECT", ["BDIGOV"], ["IGOAUMIL"])),
+        (("L'inviato dell'ONU ha incontrato il presidente del Burundi Pierre Nkurunziza. Quest'ultimo ha respinto la proposta "
+          "dell'Unione africana."), "it", ("REJECT", ["BDIGOV"], ["IGOAU"])),
     ],
 )
 def test_a_demonstrative_continues_the_previous_sentences_last_office_holder(text: str, lang: str, expected: tuple) -> None:  # type: ignore[type-arg]
