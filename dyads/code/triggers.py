@@ -26,6 +26,7 @@ MAX_GAP = 6
 LONG_GAP = 16  # ``~~``: a verb bracket ("warf Polen ... Vernachlässigung seiner Pflichten vor.") within one clause
 CLAUSE_ENDS = frozenset(".;:!?")
 CLAUSE_MARK = "$"
+CLAUSE_BOUNDARY = CLAUSE_ENDS | {","} | (function_words("coordinator") - {"as", "well"})  # where a ``$`` matches
 
 
 @dataclass(frozen=True)
@@ -182,9 +183,6 @@ def _match_rest(pattern: tuple[str, ...], k: int, tokens: Sequence[Token], j: in
     if j < len(tokens) and _token_ok(pattern[k], tokens[j].text):
         return _match_rest(pattern, k + 1, tokens, j + 1, j)
     return None
-
-
-CLAUSE_BOUNDARY = CLAUSE_ENDS | {","} | function_words("coordinator") - {"as", "well"}
 
 
 def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
