@@ -104,6 +104,9 @@ CASES = [
     ("fr", "Des tirs tadjiks ont tué trois civils.", "tirs tadjiks", ("TJK", None, "MIL", "TJKMIL")),
     ("fr", "Des frappes russes ont touché Kharkiv.", "frappes russes", ("RUS", None, "MIL", "RUSMIL")),
     ("es", "Ataques rusos mataron a cinco civiles.", "Ataques rusos", ("RUS", None, "MIL", "RUSMIL")),
+    # an organisation's office in lower case after its acronym
+    ("en", "The CSTO secretary general had asked NATO to help.", "CSTO secretary general", (None, "CSTO", "IGO", "IGOCSTO")),
+    ("en", "The CSTO Secretary General had asked NATO to help.", "CSTO Secretary General", (None, "CSTO", "IGO", "IGOCSTO")),
     # human rights groups named by kind
     ("de", "Syrische Menschenrechtsgruppen machten die Armee verantwortlich.", "Syrische Menschenrechtsgruppen", ("SYR", None, "NGO", "SYRNGO")),
     ("en", "Human rights organizations condemned the arrests.", "Human rights organizations", (None, None, "NGO", "NGO")),
