@@ -243,7 +243,8 @@ def read_lang_orgs(src: Sources, lang: str, bodies: dict[tuple[str, str], tuple[
             code = org.code + (sector if sector not in ("IGO", "NGO", "") else "")
             entry = Entry("body", f"{where} (body {body}{'; ' + body_where if body_where else ''})", org=acronym, sector=sector,
                           role="igo_head" if role == "head" else None, name=f"{org.name}: {body}", wikidata_id=org.wikidata_id, code=code)
-            for variant in dict.fromkeys((form, _lower_tail(form))):
+            # after the acronym, news writes an office in lower case as often as capitalised ("the CSTO secretary general")
+            for variant in _with_sentence_case(form) if _acronym_first(form) else (form,):
                 src.add(lang, variant, entry)
         else:
             entry = Entry("org", where, org=acronym, sector=org.sector, name=org.name, wikidata_id=org.wikidata_id, code=org.code)
@@ -251,11 +252,9 @@ def read_lang_orgs(src: Sources, lang: str, bodies: dict[tuple[str, str], tuple[
                 src.add(lang, variant, entry)
 
 
-def _lower_tail(form: str) -> str:
-    """"NATO Secretary General" -> "NATO secretary general": after the acronym, news writes an office or
-    body in lower case as often as capitalised ("the CSTO secretary general had asked NATO")."""
-    first, _, rest = form.partition(" ")
-    return f"{first} {rest.lower()}" if rest and first.isupper() and len(first) > 1 else form
+def _acronym_first(form: str) -> bool:
+    first = form.partition(" ")[0]
+    return first.isupper() and len(first) > 1
 
 
 def read_people(src: Sources) -> None:
