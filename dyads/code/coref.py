@@ -118,18 +118,13 @@ _NONE: frozenset[str] = frozenset()
 
 
 def _pronoun_subject(text: str, offset: int, previous: list[Mention], lang: str) -> Mention | None:
-    head = text[:60].lower().replace(",", " ").split()[: OPENING_REACH + 1]
-    demonstrative = _demonstrative_span(text, lang)
-    if demonstrative is None and not (SUBJECT_PRONOUNS.get(lang, _NONE) | DROPPED_SUBJECT_AUX.get(lang, _NONE)).intersection(head):
-        return None  # cheap test first: most sentences open otherwise
-    if demonstrative is not None:
+    end = _demonstrative_end(text, lang)
+    if end is not None:
         speakers = [m for m in previous if _speaker_like(m)]
-        if not speakers:
-            return None
-        antecedent = speakers[-1]
-        start, end = offset + demonstrative[0], offset + demonstrative[1]
-        return Mention(start, end, text[demonstrative[0] : demonstrative[1]], "actor", antecedent.entity,
-                       rule=f"coref:demonstrative -> {antecedent.text}")
+        return _reference(text, offset, 0, end, speakers[-1], "demonstrative") if speakers else None
+    head = text[:60].lower().replace(",", " ").split()[: OPENING_REACH + 1]
+    if not (SUBJECT_PRONOUNS.get(lang, _NONE) | DROPPED_SUBJECT_AUX.get(lang, _NONE)).intersection(head):
+        return None  # cheap test first: most sentences open otherwise
     tokens = tokenize(text)
     at = _pronoun_at(tokens, lang)
     if at is None:
@@ -137,10 +132,12 @@ def _pronoun_subject(text: str, offset: int, previous: list[Mention], lang: str)
     antecedent = previous[0] if previous else None
     if antecedent is None or not _speaker_like(antecedent):
         return None
-    token = tokens[at]
-    start = offset + token.start
-    return Mention(start, start + len(token.text), text[token.start : token.end], "actor", antecedent.entity,
-                   rule=f"coref:pronoun -> {antecedent.text}")
+    return _reference(text, offset, tokens[at].start, tokens[at].end, antecedent, "pronoun")
+
+
+def _reference(text: str, offset: int, start: int, end: int, antecedent: Mention, kind: str) -> Mention:
+    """The words text[start:end] as a mention of the antecedent's actor."""
+    return Mention(offset + start, offset + end, text[start:end], "actor", antecedent.entity, rule=f"coref:{kind} -> {antecedent.text}")
 
 
 # A demonstrative opening the sentence as its subject stands for the previous sentence's last named
@@ -151,10 +148,11 @@ DEMONSTRATIVES = {"de": ("Dieser ", "Letzterer "), "en": ("The latter ",), "it":
                   "fr": ("Ce dernier ",), "es": ("Este último ",), "ru": ("Последний ",)}
 
 
-def _demonstrative_span(text: str, lang: str) -> tuple[int, int] | None:
+def _demonstrative_end(text: str, lang: str) -> int | None:
+    """Where a demonstrative opening the sentence ends, if one does."""
     for form in DEMONSTRATIVES.get(lang, ()):
         if text.startswith(form) and len(text) > len(form) and (lang != "de" or text[len(form)].islower()):
-            return 0, len(form) - 1
+            return len(form) - 1
     return None
 
 
@@ -165,13 +163,13 @@ def _pronoun_at(tokens: Sequence[Token], lang: str) -> int | None:
         return None
     if words[0] in SUBJECT_PRONOUNS.get(lang, ()):
         return None if words[1] in IMPERSONAL_NEXT else 0
-    aux = DROPPED_SUBJECT_AUX.get(lang, set())
+    aux = DROPPED_SUBJECT_AUX.get(lang, _NONE)
     i = 0
     if words[0] in OPENING_ADVERBS.get(lang, ()):
         i = 2 if words[1] == "," else 1  # "Además, ha acusado"
     if words[i] in aux and i + 1 < len(words):
         return None if words[i + 1] in IMPERSONAL_NEXT else i  # "Ha habido protestas": there have been
-    nominative = NOMINATIVE_PRONOUNS.get(lang, set())
+    nominative = NOMINATIVE_PRONOUNS.get(lang, _NONE)
     for i in range(1, min(PRONOUN_REACH + 1, len(words) - 1)):
         if words[i] in nominative:
             return i
