@@ -86,6 +86,40 @@ def test_self_dyads_are_dropped() -> None:
     assert all(a != r for _, a, r in coded)
 
 
+def _people_item(text: str, people: dict[str, str], lang: str) -> Processed:
+    mentions = []
+    for name, code in people.items():
+        start = text.index(name)
+        mentions.append(Mention(start, start + len(name), name, "actor", Entity(name=name, code=code, country=code[:3], kind="person"),
+                                rule="kb:person"))
+    doc = Document(id="d1", text=text, lang=lang, published="2016-10-18")
+    return Processed(doc, (Sentence("d1", 0, len(text), text),), tuple(sorted(mentions, key=lambda m: m.start)))
+
+
+@pytest.mark.parametrize(("lang", "text", "people", "expected"), [
+    ("en", "President Barack Obama accused Donald Trump of showering praise on Moscow.",
+     {"Barack Obama": "USAGOV", "Donald Trump": "USA"}, ("ACCUSE", ("USAGOV",), ("USA",))),
+    ("de", "Donald Trump kritisierte Hillary Clinton scharf.", {"Donald Trump": "USA", "Hillary Clinton": "USA"},
+     ("ACCUSE", ("USA",), ("USA",))),
+    ("it", "Beppe Grillo ha criticato duramente Matteo Renzi.", {"Beppe Grillo": "ITA", "Matteo Renzi": "ITAGOV"},
+     ("ACCUSE", ("ITA",), ("ITAGOV",))),
+])
+def test_two_people_of_one_country_are_two_parties(lang: str, text: str, people: dict[str, str], expected: tuple) -> None:  # type: ignore[type-arg]
+    events = code_item(CODER, _people_item(text, people, lang)).events
+    assert expected in [(e.event, tuple(m.entity.code for m in e.actor), tuple(m.entity.code for m in e.recipient)) for e in events]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Five former presidents are under investigation: Alberto Fujimori (1990-2000), Alejandro Toledo (2001-2006) and Alan Garcia."),
+    ("ru", "Под расследование попали три бывших президента: Альберто Фухимори (1990—2000 годы), Алехандро Толедо (2001—2006 годы) "
+           "и Алан Гарсия (1985—1990 годы)."),
+])
+def test_people_listed_after_the_act_are_no_pair(lang: str, text: str) -> None:
+    names = ("Alberto Fujimori", "Alejandro Toledo", "Alan Garcia") if lang == "en" else ("Альберто Фухимори", "Алехандро Толедо", "Алан Гарсия")
+    events = code_item(CODER, _people_item(text, dict.fromkeys(names, "PER"), lang)).events
+    assert [e for e in events if e.recipient] == []
+
+
 def test_event_fields() -> None:
     item = code_item(CODER, _item("Russian troops attacked Ukrainian positions.", {"Russian troops": "RUSMIL", "Ukrainian": "UKR"}))
     (event,) = [e for e in item.events if e.event == "ASSAULT"]

@@ -163,7 +163,7 @@ def group_mentions(mentions: Sequence[Mention], text: str, offset: int) -> list[
             words = _gap(text, groups[-1][-1], m, offset)
             # an unnamed person is no other mention of its code ("ein 39-Jähriger ... einen Passanten")
             same = ((actor_code(groups[-1][-1]) == actor_code(m) and len(words) <= 1
-                     and not (is_individual(groups[-1][-1]) or is_individual(m)))
+                     and not (is_individual(groups[-1][-1]) or is_individual(m) or _two_people(groups[-1][-1], m)))
                     or same_reference(groups[-1][-1], m))
             coordinated = _coordinated(words)
             if same or coordinated or (words == [","] and _list_ends(mentions, n, text, offset)):
@@ -212,12 +212,13 @@ def candidates(coder: Coder, text: str, offset: int, groups: Sequence[Group], la
 
 def _pairs(groups: Sequence[Group]) -> list[tuple[Group, Group | None]]:
     """Every ordered pair of groups and each group alone, self-dyads left out; an unnamed person and
-    another party of its code ("a man stabbed a woman", "attacked passers-by") are two parties."""
+    another party of its code ("a man stabbed a woman", "attacked passers-by") are two parties, and
+    so are two named people ("Obama accused Trump": USAGOV and a candidate coded USA)."""
     out: list[tuple[Group, Group | None]] = []
     for a in groups:
         codes = a.codes
         for r in [None, *groups]:
-            if r is a or (r is not None and covers(codes, r.codes) and not (_individuals(a) or _individuals(r))):
+            if r is a or (r is not None and covers(codes, r.codes) and not (_individuals(a) or _individuals(r) or _other_people(a, r))):
                 continue  # a self-dyad: Russia -> Russia, France -> the French government
             out.append((a, r))
     return out
@@ -256,6 +257,8 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
     if (_individuals(c.actor) and not (_named(c.actor) and c.result.event in SAID)
             and (c.recipient is None or (_individuals(c.recipient) and c.result.event not in CRIMES))):
         return _drop(c, "unnamed people are coded as actors only towards a named party, or when one attacks, robs or threatens another")
+    if _listed_people(c):
+        return _drop(c, "two people of one country are a pair only when the actor comes before the act ('Obama accused Trump')")
     if c.result.event == "ASSAULT" and any(m.entity is not None and m.entity.sector == "JUD" for m in c.actor.mentions):
         return _drop(c, "courts and prosecutors do not assault: the violence is the crime they deal with")
     notes: list[str] = []
@@ -674,6 +677,31 @@ def _named(group: Group) -> bool:
     parties of their own, who may speak alone ("Melikishvili denied the charges"); what is done
     to them ("Jean Dupont a été arrêté") still needs its agent."""
     return all(m.rule in NAMED for m in group.mentions)
+
+
+def _people(group: Group) -> set[str]:
+    """The names of a group made only of named people, or the empty set."""
+    if not all(m.entity is not None and m.entity.kind == "person" for m in group.mentions):
+        return set()
+    return {m.entity.name for m in group.mentions if m.entity is not None}
+
+
+def _two_people(left: Mention, right: Mention) -> bool:
+    return _other_people(Group((left,)), Group((right,)))
+
+
+def _other_people(a: Group, r: Group) -> bool:
+    people, others = _people(a), _people(r)
+    return bool(people) and bool(others) and not people & others
+
+
+def _listed_people(c: Candidate) -> bool:
+    """A pair of same-country people (see ``_pairs``) whose actor does not precede the trigger, as in
+    a list of names after it ("five ex-presidents were investigated: Fujimori, Toledo, ...")."""
+    if c.recipient is None or not covers(c.actor.codes, c.recipient.codes) or not _other_people(c.actor, c.recipient):
+        return False
+    view = c.view
+    return view.trigger is None or view.actor is None or view.actor[0] > view.trigger.first
 
 
 def _individuals(group: Group) -> bool:
