@@ -171,6 +171,8 @@ TITLE_CASES = [
      [("Defence Minister Ivan Testov", "Ivan Testov", "MIL", "kb:title+name"), ("Testov", "Ivan Testov", "MIL", "kb:coref-name")]),
     ("it", "Il ministro degli Esteri russo Ivan Petrov ha parlato. Poi il ministro russo ha aggiunto.",
      [("ministro degli Esteri russo Ivan Petrov", "Ivan Petrov", "RUSGOV", "kb:title+name"), ("ministro russo", "Ivan Petrov", "RUSGOV", "kb:coref-title")]),
+    ("de", "Der russische Botschafter Sergej Andrejew gab ein Interview. Nach Andrejews Worten ist die Lage ernst.",
+     [("russische Botschafter Sergej Andrejew", "Sergej Andrejew", "RUSGOV", "kb:title+name"), ("Andrejews", "Sergej Andrejew", "RUSGOV", "kb:coref-name")]),
     ("ru", "Министр обороны Казахстана Нурлан Жакупов заявил. Министр добавил, что Жакупова поддержали.",
      [("Министр обороны Казахстана Нурлан Жакупов", "Нурлан Жакупов", "KAZMIL", "kb:title+name"), ("Министр", "Нурлан Жакупов", "KAZMIL", "kb:coref-title"),
       ("Жакупова", "Нурлан Жакупов", "KAZMIL", "kb:coref-name")]),

@@ -487,6 +487,8 @@ NAMED_RULES = frozenset({"kb:title+name", "kb:individual+name", "kb:aged-name"})
 # A listed person's surname alone, after the full name in the same document: the KB leaves out
 # surnames that are common words or shared ("Clinton", "Ban"), which the story's own first mention settles.
 PERSON_SURNAME_RULE = "kb:coref-person"
+# Case endings a later surname may carry: Russian and Ukrainian cases, the German genitive ("nach Andrejews Worten").
+SURNAME_ENDINGS = {"ru": r"(?:а|у|ом|ым|е|ой|ы|я|ю|ем)?", "uk": r"(?:а|у|ом|ым|е|ой|ы|я|ю|ем)?", "de": r"s?"}
 _SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
 
 
@@ -505,7 +507,7 @@ def _surnames(text: str, found: list[Found], spans: Sequence[tuple[int, int]] | 
     if not seen:
         return extra
     taken = [(f.start, f.end) for f in found]
-    suffix = r"(?:а|у|ом|ым|е|ой|ы|я|ю|ем)?" if lang in ("ru", "uk") else ""
+    suffix = SURNAME_ENDINGS.get(lang or "", "")
     pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(s) for s in sorted(seen, key=len, reverse=True)) + ")" + suffix + r"(?!\w)")
     regions = spans if spans is not None else [(0, len(text))]
     for lo, hi in regions:
