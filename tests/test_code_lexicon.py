@@ -136,6 +136,11 @@ def test_cue_view(text: str, negated: bool, refusal: bool, actor_speaks: bool) -
         ("it", "I pretoriani, ovvero la guardia del raìs, si sono arresi.", "RETREAT"),
         ("ru", "Оппозиция назвала выборы фундаментальным мошенничеством.", "ACCUSE"),
         ("de", "Die Ministerin sagte dem Welternährungsprogramm zudem weitere fünf Millionen Euro zu.", "AGREE"),  # a long bracket
+        # fifteenth session
+        ("de", "Der Abgeordnete bestreitet den Vorwurf, er habe Geld angenommen.", "REJECT"),
+        ("de", "Das Ministerium bestritt die Anschuldigungen der Opposition.", "REJECT"),
+        ("en", "The senator disputed the claim that he had lobbied the agency.", "REJECT"),
+        ("en", "The ministry rebutted the charges point by point.", "REJECT"),
     ],
 )
 def test_shipped_lexicon_covers_common_verbs(lang: str, text: str, event: str) -> None:
