@@ -90,6 +90,22 @@ def test_cue_view(text: str, negated: bool, refusal: bool, actor_speaks: bool) -
     assert ("negation" in view.aux) == negated
 
 
+@pytest.mark.parametrize(("lang", "text", "negated"), [
+    ("en", "Lynch urged Comey not to announce the review.", False),  # the demand stands; its clause is negated
+    ("ru", "Макрон попросил не проводить встречу.", False),
+    ("it", "Il sindacato ha invitato a non votare.", False),
+    ("en", "Lynch did not urge Comey to wait.", True),
+    ("de", "Die Regierung unterzeichnete es nicht.", True),  # German negates after the verb
+])
+def test_a_negation_after_a_demand_belongs_to_its_clause(lang: str, text: str, negated: bool) -> None:
+    from dyads.code.triggers import lexicon_for
+
+    lex = lexicon_for(lang)
+    tokens = tokenize(text)
+    trigger = lex.triggers.find(tokens)[0]
+    assert cue_view(lex.cues.find(tokens), tokens, trigger, (0, 0), None).negated == negated
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "event"),
     [

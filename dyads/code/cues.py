@@ -54,6 +54,15 @@ def _near_trigger(hit: Hit, trigger: Hit | None, window: int = NEAR) -> bool:
     return hit.first > trigger.last and hit.first - trigger.last <= 2
 
 
+# A demand or warning takes a clause, and a negation right after its verb belongs to that clause:
+# "urged Comey not to announce", "попросил не проводить встречу", "invitato a non votare".
+COMPLEMENT_NEGATED = frozenset({"REQUEST", "THREATEN"})
+
+
+def _complement_negated(cue: Hit, trigger: Hit | None) -> bool:
+    return trigger is not None and cue.first > trigger.last and trigger.label in COMPLEMENT_NEGATED
+
+
 def _speech_hit(cues: Sequence[Hit], span: tuple[int, int] | None) -> Hit | None:
     if span is None:
         return None
@@ -176,7 +185,7 @@ def cue_view(
     recipient: tuple[int, int] | None,
 ) -> CueView:
     names = tuple(sorted({c.label for c in cues}))
-    negated = any(c.label == "negation" and _near_trigger(c, trigger) for c in cues) or (
+    negated = any(c.label == "negation" and _near_trigger(c, trigger) and not _complement_negated(c, trigger) for c in cues) or (
         trigger is None and actor is not None and any(c.label == "negation" and 0 < c.first - actor[1] <= 3 for c in cues)
     )
     # A refusal belongs to the actor before it: "NATO refused to cooperate with the CSTO"; it does not
