@@ -39,6 +39,8 @@ CASES = [
     ("en", "The US and the U.S. agreed.", "U.S.", ("USA", None, None, "USA")),
     ("en", "Kosovo and Taiwan and Abkhazia.", "Abkhazia", ("XAB", None, None, "XAB")),
     ("en", "The Kazakh Defence Minister arrived.", "Kazakh Defence Minister", ("KAZ", None, "MIL", "KAZMIL")),
+    ("en", "Rep. Jane Doering called on the president to act.", "Rep. Jane Doering", ("USA", None, "LEG", "USALEG")),  # an office of one country
+    ("en", "Senator Jane Doering spoke.", "Senator Jane Doering", (None, None, "LEG", "LEG")),  # senators sit in many countries
     ("ru", "Минобороны России сообщило.", "Минобороны России", ("RUS", None, "MIL", "RUSMIL")),
     ("ru", "российские военные вошли.", "российские военные", ("RUS", None, "MIL", "RUSMIL")),
     ("ru", "Кремль ответил.", "Кремль", ("RUS", None, "GOV", "RUSGOV")),

@@ -336,7 +336,7 @@ class Composer:
         text = self.text[piece.start : piece.end]
         title = piece.get("title")
         if title is not None:
-            entity = Entity(text, None, None, title.sector, None, title.sector, "title", title.source)
+            entity = Entity(text, title.country, None, title.sector, None, f"{title.country or ''}{title.sector}", "title", title.source)
             return self.with_name(Found(piece.start, piece.end, entity, "kb:title", title.role), i + 1)
         sector = piece.get("sector")
         if sector is None or _PRO.search(self.text, max(0, piece.start - 5), piece.start):

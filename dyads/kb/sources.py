@@ -150,7 +150,7 @@ def _split_template(form: str) -> tuple[str, str] | None:
 
 
 def read_sectors(src: Sources, lang: str, name: str = "sectors.tsv") -> None:
-    """sectors.tsv (form, sector[, alone]) or titles.tsv (form, sector, role). In sectors.tsv, alone is
+    """sectors.tsv (form, sector[, alone]) or titles.tsv (form, sector, role[, country]). In sectors.tsv, alone is
     "no" for a word too generic to be an actor without a country, "person" for a word for one or a few
     unnamed people ("a man", "die Frau"), which stands alone and resolves to an individual."""
     path = src.lang_dir / lang / name
@@ -176,7 +176,8 @@ def read_sectors(src: Sources, lang: str, name: str = "sectors.tsv") -> None:
             head, tail = split
             src.add(lang, tail, Entry("tail", where, sector=sector, role=role, heads=(normalise_form(head),), name="title" if is_title else "sector"))
             continue
-        src.add(lang, shaped, Entry("title" if is_title else "sector", where, sector=sector, role=role))
+        country = (cell(c, 3) or None) if is_title else None  # an office of one country only: "Rep.", "congressman"
+        src.add(lang, shaped, Entry("title" if is_title else "sector", where, sector=sector, role=role, country=country))
         if not is_title and alone != "no":
             src.alone_ok.setdefault(lang, set()).add(normalise_form(form))
 
