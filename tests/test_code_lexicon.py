@@ -157,6 +157,10 @@ def test_a_negation_after_a_demand_belongs_to_its_clause(lang: str, text: str, n
         ("de", "Das Ministerium bestritt die Anschuldigungen der Opposition.", "REJECT"),
         ("en", "The senator disputed the claim that he had lobbied the agency.", "REJECT"),
         ("en", "The ministry rebutted the charges point by point.", "REJECT"),
+        ("en", "Several hundred supporters gathered outside the court building.", "PROTEST"),
+        ("de", "Vor dem Gericht hatten sich am Morgen Hunderte Anhänger versammelt.", "PROTEST"),
+        ("it", "Centinaia di sostenitori si sono radunati davanti al tribunale.", "PROTEST"),
+        ("ru", "Сотни сторонников собрались у здания суда.", "PROTEST"),
     ],
 )
 def test_shipped_lexicon_covers_common_verbs(lang: str, text: str, event: str) -> None:

@@ -39,6 +39,10 @@ CASES = [
     ("en", "The US and the U.S. agreed.", "U.S.", ("USA", None, None, "USA")),
     ("en", "Kosovo and Taiwan and Abkhazia.", "Abkhazia", ("XAB", None, None, "XAB")),
     ("en", "The Kazakh Defence Minister arrived.", "Kazakh Defence Minister", ("KAZ", None, "MIL", "KAZMIL")),
+    ("en", "Several hundred supporters gathered.", "Several hundred supporters", (None, None, "CVL", "CVL")),  # counted: a crowd
+    ("de", "Hunderte Anhänger versammelten sich.", "Hunderte Anhänger", (None, None, "CVL", "CVL")),
+    ("it", "Centinaia di sostenitori si sono radunati.", "Centinaia di sostenitori", (None, None, "CVL", "CVL")),
+    ("ru", "Сотни сторонников собрались.", "Сотни сторонников", (None, None, "CVL", "CVL")),
     ("en", "Rep. Jane Doering called on the president to act.", "Rep. Jane Doering", ("USA", None, "LEG", "USALEG")),  # an office of one country
     ("en", "Senator Jane Doering spoke.", "Senator Jane Doering", (None, None, "LEG", "LEG")),  # senators sit in many countries
     ("ru", "Минобороны России сообщило.", "Минобороны России", ("RUS", None, "MIL", "RUSMIL")),
@@ -386,3 +390,13 @@ def test_a_countrys_weapons_are_its_military(kb: KnowledgeBase, lang: str, text:
 
 def test_weapons_alone_are_no_actor(kb: KnowledgeBase) -> None:
     assert not kb.find_mentions("The drones were shot down over the sea.", "en")
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    ("de", "Tausende Anhänger der Opposition demonstrierten.", ["Opposition"]),  # the supporters of a group are that group
+    ("ru", "Сотни сторонников оппозиции собрались.", ["оппозиции"]),
+    ("it", "Centinaia di sostenitori di İmamoğlu si sono radunati.", ["Centinaia di sostenitori", "İmamoğlu"]),  # a person's: a crowd
+    ("en", "The supporters of the plan said so.", []),  # uncounted supporters are no party
+])
+def test_counted_supporters_are_a_crowd_unless_a_group_follows(kb: KnowledgeBase, lang: str, text: str, found: list[str]) -> None:
+    assert [m.text for m in kb.find_mentions(text, lang)] == found

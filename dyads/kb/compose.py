@@ -339,7 +339,7 @@ class Composer:
             entity = Entity(text, title.country, None, title.sector, None, f"{title.country or ''}{title.sector}", "title", title.source)
             return self.with_name(Found(piece.start, piece.end, entity, "kb:title", title.role), i + 1)
         sector = piece.get("sector")
-        if sector is None or _PRO.search(self.text, max(0, piece.start - 5), piece.start):
+        if sector is None or _PRO.search(self.text, max(0, piece.start - 5), piece.start) or self.follows_group(sector, i):
             return None, i + 1
         alone = normalise(text).strip() in self.alone or sector.role == "person"
         start, rule = (piece.start, "kb:sector") if alone else (None, "kb:count")
@@ -353,6 +353,13 @@ class Composer:
         found = Found(start, piece.end, Entity(text, None, None, sector.sector, None, sector.sector,
                                                "individual" if sector.role == "person" else "group", sector.source), rule)
         return self.individual(found, i + 1) if sector.role == "person" or sector.sector in NAMEABLE_SECTORS else (found, i + 1)
+
+    def follows_group(self, word: Entry, i: int) -> bool:
+        """A follower word ("Anhänger", "supporters") joined to the group after it: that group is the party."""
+        if word.role != "follower" or i + 1 >= len(self.pieces) or self.pieces[i + 1].get("person", "title") is not None:
+            return False  # a person's supporters are a crowd of their own: "sostenitori di İmamoğlu"
+        gap = self.gap(self.pieces[i].end, self.pieces[i + 1].start)
+        return gap is not None and (gap in self.connectors or (gap == "" and self.lang in GENITIVE_LANGS))
 
     def officer(self, group: Found, j: int) -> tuple[Found, int]:
         """A party's, union's or company's officer named after it ("ÖGB-Präsident Erich Foglar",

@@ -152,7 +152,9 @@ def _split_template(form: str) -> tuple[str, str] | None:
 def read_sectors(src: Sources, lang: str, name: str = "sectors.tsv") -> None:
     """sectors.tsv (form, sector[, alone]) or titles.tsv (form, sector, role[, country]). In sectors.tsv, alone is
     "no" for a word too generic to be an actor without a country, "person" for a word for one or a few
-    unnamed people ("a man", "die Frau"), which stands alone and resolves to an individual."""
+    unnamed people ("a man", "die Frau"), which stands alone and resolves to an individual, and
+    "follower" for supporters, who are a party only when counted and give way to a group they are
+    said to follow ("Tausende Anhänger der Opposition" is the opposition)."""
     path = src.lang_dir / lang / name
     src.files.append(path)
     is_title = name == "titles.tsv"
@@ -166,7 +168,7 @@ def read_sectors(src: Sources, lang: str, name: str = "sectors.tsv") -> None:
             src.skipped.append(where)
             continue
         alone = cell(c, 2)
-        role = alone if is_title else ("person" if alone == "person" else None)
+        role = alone if is_title else (alone if alone in ("person", "follower") else None)
         if NUMBER_SLOT in form:  # a number in the word: "{N}enne" is "il 32enne", "{N}-Jährige" "die 39-Jährige"
             src.numbered.setdefault(lang, []).append((_numbered(form), Entry("sector", where, sector=sector, role=role)))
             continue
@@ -178,7 +180,7 @@ def read_sectors(src: Sources, lang: str, name: str = "sectors.tsv") -> None:
             continue
         country = (cell(c, 3) or None) if is_title else None  # an office of one country only: "Rep.", "congressman"
         src.add(lang, shaped, Entry("title" if is_title else "sector", where, sector=sector, role=role, country=country))
-        if not is_title and alone != "no":
+        if not is_title and alone not in ("no", "follower"):
             src.alone_ok.setdefault(lang, set()).add(normalise_form(form))
 
 
