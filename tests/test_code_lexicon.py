@@ -161,6 +161,12 @@ def test_a_negation_after_a_demand_belongs_to_its_clause(lang: str, text: str, n
         ("de", "Vor dem Gericht hatten sich am Morgen Hunderte Anhänger versammelt.", "PROTEST"),
         ("it", "Centinaia di sostenitori si sono radunati davanti al tribunale.", "PROTEST"),
         ("ru", "Сотни сторонников собрались у здания суда.", "PROTEST"),
+        ("ru", 'Суд признал лидера партии "Новый путь" виновным в призывах к беспорядкам.', "ACCUSE"),  # a long gap
+        ("en", "The court found the former opposition leader guilty of fraud.", "ACCUSE"),
+        ("de", "Das Gericht sprach den Oppositionsführer der Anstiftung schuldig.", "ACCUSE"),
+        ("it", "Il tribunale ha dichiarato l'ex sindaco colpevole di corruzione.", "ACCUSE"),
+        ("fr", "Le tribunal a déclaré l'ancien maire coupable de corruption.", "ACCUSE"),
+        ("es", "El tribunal declaró al exalcalde culpable de corrupción.", "ACCUSE"),
     ],
 )
 def test_shipped_lexicon_covers_common_verbs(lang: str, text: str, event: str) -> None:
