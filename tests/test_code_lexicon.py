@@ -167,6 +167,10 @@ def test_a_negation_after_a_demand_belongs_to_its_clause(lang: str, text: str, n
         ("it", "Il tribunale ha dichiarato l'ex sindaco colpevole di corruzione.", "ACCUSE"),
         ("fr", "Le tribunal a déclaré l'ancien maire coupable de corruption.", "ACCUSE"),
         ("es", "El tribunal declaró al exalcalde culpable de corrupción.", "ACCUSE"),
+        ("ru", "Россия готова направить в республику мобильный госпиталь.", "AGREE"),  # readiness: a stated intention
+        ("it", "Il governo è pronto a inviare una missione di osservatori.", "AGREE"),
+        ("es", "El gobierno está dispuesto a liberar a los detenidos.", "AGREE"),
+        ("fr", "Le gouvernement est prêt à libérer les détenus.", "AGREE"),
     ],
 )
 def test_shipped_lexicon_covers_common_verbs(lang: str, text: str, event: str) -> None:
