@@ -171,6 +171,11 @@ def test_a_negation_after_a_demand_belongs_to_its_clause(lang: str, text: str, n
         ("it", "Il governo è pronto a inviare una missione di osservatori.", "AGREE"),
         ("es", "El gobierno está dispuesto a liberar a los detenidos.", "AGREE"),
         ("fr", "Le gouvernement est prêt à libérer les détenus.", "AGREE"),
+        ("en", "Poland has already closed all Russian consulates on its territory.", "SANCTION"),  # CAMEO 161
+        ("de", "Polen hat alle russischen Konsulate geschlossen.", "SANCTION"),
+        ("it", "La Polonia ha chiuso tutti i consolati russi.", "SANCTION"),
+        ("fr", "La Pologne a fermé les consulats russes.", "SANCTION"),
+        ("es", "Polonia cerró los consulados rusos.", "SANCTION"),
     ],
 )
 def test_shipped_lexicon_covers_common_verbs(lang: str, text: str, event: str) -> None:
