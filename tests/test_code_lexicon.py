@@ -176,6 +176,7 @@ def test_a_negation_after_a_demand_belongs_to_its_clause(lang: str, text: str, n
         ("it", "La Polonia ha chiuso tutti i consolati russi.", "SANCTION"),
         ("fr", "La Pologne a fermé les consulats russes.", "SANCTION"),
         ("es", "Polonia cerró los consulados rusos.", "SANCTION"),
+        ("ru", "Стороны передали друг другу по 300 военнопленных.", "RETREAT"),
     ],
 )
 def test_shipped_lexicon_covers_common_verbs(lang: str, text: str, event: str) -> None:
