@@ -59,6 +59,9 @@ def _coded(text: str, lang: str, actors: dict[str, str], place: tuple[str, str] 
         ("Журналист был оправдан в Москве.", "ru", {"Журналист": "MED"}, ("Москве", "RUS"), ("RETREAT", ("RUSJUD",), ("MED",))),
         ("L'opposant a été exécuté à Lyon.", "fr", {}, ("Lyon", "FRA"), ("ASSAULT", ("FRAGOV",), ())),
         ("El exalcalde fue absuelto en Sevilla.", "es", {}, ("Sevilla", "ESP"), ("RETREAT", ("ESPJUD",), ())),
+        # a subjectless plural verb: "they arrested"
+        ("На акции в Москве задержали 39 человек.", "ru", {"39 человек": "CVL"}, ("Москве", "RUS"), ("COERCE", ("RUSCOP",), ("CVL",))),
+        ("Журналиста в Москве приговорили к трем годам.", "ru", {"Журналиста": "MED"}, ("Москве", "RUS"), ("COERCE", ("RUSJUD",), ("MED",))),
     ],
 )
 def test_an_agentless_arrest_is_the_local_authorities_act(text: str, lang: str, actors: dict[str, str], place: tuple[str, str],
@@ -75,6 +78,7 @@ def test_an_agentless_arrest_is_the_local_authorities_act(text: str, lang: str, 
         ("A man was arrested on Tuesday.", "en", {}, None),  # no place, so no country for the police
         ("Журналист был задержан сотрудниками полиции в Москве.", "ru", {"Журналист": "MED", "сотрудниками полиции": "RUSCOP"},
          ("Москве", "RUS")),  # the agent is named: the coder reads it, no implicit police
+        ("Полицейские задержали в Москве 39 человек.", "ru", {"Полицейские": "COP", "39 человек": "CVL"}, ("Москве", "RUS")),  # a subject
     ],
 )
 def test_no_implicit_agent(text: str, lang: str, actors: dict[str, str], place: tuple[str, str] | None) -> None:

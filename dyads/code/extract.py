@@ -573,7 +573,10 @@ def sentence_candidates(coder: Coder, text: str, offset: int, actors: Sequence[M
     cands += further
     kept += [c for c in further if c.dropped is None]
     if country:
-        implied = _implicit(facts, groups, kept, text, offset, lang, country, coder.config.min_confidence)
+        implied, misread = _implicit(facts, groups, kept, text, offset, lang, country, coder.config.min_confidence)
+        if misread:
+            cands = [_drop(c, PATIENT_READ_AS_AGENT) if id(c) in misread else c for c in cands]
+            kept = [c for c in kept if id(c) not in misread]
         cands += implied
         kept += [c for c in implied if c.dropped is None]
     return _revised(cands, kept, lambda c: _meeting_of_both(_criminal_roles(c)))
@@ -758,24 +761,33 @@ def _one_state_side(actor: Group) -> bool:
     return len(codes) == 1 and None not in codes
 
 
+PATIENT_READ_AS_AGENT = "the party before a subjectless plural verb is its patient ('Журналиста приговорили'): the authorities acted"
+
+
 def _implicit(facts: SentenceFacts, groups: Sequence[Group], kept: Sequence[Candidate], text: str, offset: int, lang: str,
-              country: str, min_confidence: float) -> list[Candidate]:
-    """Candidates for the agentless passive arrests and sentences of a sentence (``implicit``)."""
+              country: str, min_confidence: float) -> tuple[list[Candidate], set[int]]:
+    """Candidates for the agentless passive arrests and sentences of a sentence (``implicit``), and the
+    ids of kept candidates that read the patient of a subjectless plural verb as its actor."""
     spans = [token_span(facts.tokens, [(m.start - offset, m.end - offset) for m in g.mentions])[0] or (-1, -1) for g in groups]
     sectors = [g.mentions[0].entity.sector if g.mentions[0].entity else None for g in groups]
-    out = []
+    out: list[Candidate] = []
+    misread: set[int] = set()
     for act in find_acts(facts.tokens, facts.cues, list(zip(spans, sectors, strict=True)), lang):
         recipient = groups[act.recipient] if act.recipient is not None else None
         view = act_view(act, facts.tokens, spans[act.recipient] if act.recipient is not None else None)
         c = Candidate(Group((agent_mention(act, country, offset),)), recipient, view, act_result(act, text), IMPLICIT_CONFIDENCE,
                       (f"implicit agent: the {act.sector} of {country}, where the sentence happens",))
         taken = [k for k in kept if k.view.trigger is not None and k.view.trigger.first <= act.hit.last and act.hit.first <= k.view.trigger.last]
+        if act.active and recipient is not None:
+            wrong = {id(k) for k in taken if k.actor is recipient}
+            misread |= wrong
+            taken = [k for k in taken if id(k) not in wrong]
         if taken:
             c = _drop(c, "the phrase already triggered a coded event")
         elif IMPLICIT_CONFIDENCE < min_confidence:
             c = _drop(c, f"an implicit agent's confidence ({IMPLICIT_CONFIDENCE}) is below the minimum")
         out.append(c)
-    return out
+    return out, misread
 
 
 def _explained(coder: Coder, c: Candidate, lang: str) -> Candidate:

@@ -10,7 +10,10 @@ country there is no event, since an arrest by unknown authorities says little.
 
 The act's subject, when it is an actor mention ("a journalist was arrested"), is the recipient.
 A sentence that names the agent ("by police", "dai carabinieri", "сотрудниками полиции") is left
-to the coder, and so is a phrase that already triggered a kept event.
+to the coder, and so is a phrase that already triggered a kept event. Russian also reports arrests
+with a subjectless plural verb ("на акции задержали 39 человек", "Навального задержали"); such rows
+are marked ``active``, and the party before the verb is its patient unless it is authorities or a
+state, which would be its subject.
 """
 
 from __future__ import annotations
@@ -44,11 +47,12 @@ class ImplicitAct:
     sector: str  # the implied agent's sector: COP, JUD
     recipient: int | None  # index of the actor group it is done to, if one is named
     cues: CueView  # for its aux flags: "in 2009 she was arrested" is historical
+    active: bool = False  # a subjectless plural verb ("задержали"), not a passive
 
 
 @lru_cache(maxsize=16)
 def implicit_phrases(lang: str) -> tuple[Matcher, dict[tuple[str, ...], str]]:
-    """The language's ``implicit.tsv`` (phrase, event, mode, context, sector) as a matcher and a sector table."""
+    """The language's ``implicit.tsv`` (phrase, event, mode, context, sector[, voice]) as a matcher and a sector table."""
     patterns, sectors = [], {}
     for row in read_tsv(lang, "implicit.tsv"):
         if len(row) < 5 or row[0].lower() == "phrase" or row[1] not in PLOVER_TYPES:
@@ -57,6 +61,13 @@ def implicit_phrases(lang: str) -> tuple[Matcher, dict[tuple[str, ...], str]]:
         patterns.append(Pattern(tokens, row[1], row[2] or None, tuple(c for c in row[3].split(";") if c)))
         sectors[tokens] = row[4]
     return Matcher(patterns), sectors
+
+
+@lru_cache(maxsize=16)
+def _active_phrases(lang: str) -> frozenset[tuple[str, ...]]:
+    """Phrases marked ``active`` in the sixth column: a verb in the third person plural with no subject
+    (Russian "задержали", "приговорили": "they arrested"), whose patient may stand before or after it."""
+    return frozenset(phrase_tokens(row[0]) for row in read_tsv(lang, "implicit.tsv") if len(row) > 5 and row[5] == "active")
 
 
 def may_have_acts(text: str, lang: str) -> bool:
@@ -82,6 +93,7 @@ def find_acts(tokens: Sequence[Token], cues: Sequence[Hit], parties: Sequence[tu
     if not matcher.patterns:
         return []
     acts = []
+    active = _active_phrases(lang)
     for hit in matcher.find(tokens):
         if _negated(hit, cues) or _agent_marked(hit, cues, tokens):
             continue
@@ -90,8 +102,10 @@ def find_acts(tokens: Sequence[Token], cues: Sequence[Hit], parties: Sequence[tu
         if after is not None and parties[after][1] in AGENT_SECTORS:
             continue  # "задержан сотрудниками полиции": the agent is named, so the coder reads the sentence
         subject = _subject(hit, parties, tokens)
+        if hit.pattern.tokens in active and subject is not None and (parties[subject][1] is None or parties[subject][1] in AGENT_SECTORS):
+            continue  # "Полицейские задержали", "США арестовали": a subject that can act, so the coder reads it
         acts.append(ImplicitAct(hit, sectors[hit.pattern.tokens], subject if subject is not None else after,
-                                cue_view(cues, tokens, hit, None, None)))
+                                cue_view(cues, tokens, hit, None, None), hit.pattern.tokens in active))
     return acts
 
 
