@@ -279,3 +279,26 @@ def test_a_clause_mark_matches_the_boundary_without_taking_it(text: str, expecte
     lex = Lexicon.from_rows("xx", [("phrase", "event", "mode", "context"), ("rejected ~~ it $", "REJECT", "", "")], [])
     hits = lex.triggers.find(tokenize(text))
     assert [(text[h.start : h.end].lower(), h.label) for h in hits] == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The Kremlin declined to comment on the report."),
+    ("de", "Der Kreml lehnte eine Stellungnahme ab."),
+    ("it", "Il Cremlino si è rifiutato di commentare."),
+    ("ru", "В Кремле отказались от комментариев."),
+    ("fr", "Le Kremlin a refusé de commenter."),
+    ("es", "El Kremlin se negó a comentar."),
+])
+def test_declining_to_comment_is_no_event(lang: str, text: str) -> None:
+    """CAMEO 011 "decline comment" has no PLOVER type: the NONE row blocks the refusal inside it."""
+    from dyads.code.triggers import lexicon_for
+
+    assert lexicon_for(lang).triggers.find(tokenize(text)) == []
+
+
+def test_a_none_row_blocks_only_the_triggers_it_covers() -> None:
+    from dyads.code.triggers import Lexicon
+
+    lex = Lexicon.from_rows("en", [("refus*", "REJECT"), ("refus* to comment", "NONE")], [])
+    assert lex.triggers.find(tokenize("They refused to comment.")) == []
+    assert [h.pattern.label for h in lex.triggers.find(tokenize("They refused to sign."))] == ["REJECT"]

@@ -6,6 +6,10 @@ spaces; a token ending in ``*`` matches any token with that prefix; a token ``~`
 a token ``$`` matches where the clause ends (punctuation, a coordinator such as "und", or the end of the
 text) without taking the boundary into the match: "lehnt* ~~ ab $" closes a verb bracket before "und".
 Matching works on word tokens, so offsets are exact character spans of the text.
+
+A ``triggers.tsv`` row of type ``NONE`` names a phrase that is no event although a trigger occurs
+in it ("declined to comment", CAMEO's 011, which PLOVER does not code): it wins the overlap with
+that trigger and is then dropped, so neither it nor the trigger inside it is a hit.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lang import function_words, read_tsv
-from ..ontology import PLOVER_TYPES, normalise_type
+from ..ontology import NO_EVENT, PLOVER_TYPES, normalise_type
 
 # An elided article or pronoun ("l'", "dell'", "d'", "s'", "n'", "un'") is its own token, so
 # "l'attacco", "dell'attacco" and "attacco" share the word token that lexicons and features see.
@@ -122,7 +126,7 @@ class Matcher:
                     hits.append(Hit(i, last, tok.start, tokens[last].end, p))
             if self.compound_tails and "-" in tok.text:
                 hits += self._tail_hits(tokens, i)
-        return _resolve_overlaps(hits)
+        return [h for h in _resolve_overlaps(hits) if h.pattern.label != NO_EVENT]
 
     def _tail_hits(self, tokens: Sequence[Token], i: int) -> list[Hit]:
         """Matches on the last part of a hyphenated compound ("US-Luftangriff", "EU-Sanktionen"): its
@@ -186,7 +190,7 @@ def _match_rest(pattern: tuple[str, ...], k: int, tokens: Sequence[Token], j: in
 
 
 def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
-    hits.sort(key=lambda h: (-(h.last - h.first), -len(h.pattern.tokens), h.first))
+    hits.sort(key=lambda h: (-(h.last - h.first), h.pattern.label != NO_EVENT, -len(h.pattern.tokens), h.first))
     kept: list[Hit] = []
     for h in hits:
         if all(h.last < k.first or h.first > k.last for k in kept):
@@ -199,13 +203,14 @@ def _rows_without_header(rows: Sequence[tuple[str, ...]], first: str) -> list[tu
 
 
 def trigger_patterns(rows: Sequence[tuple[str, ...]]) -> list[Pattern]:
-    """Parse ``triggers.tsv`` rows (phrase, event, mode, context); unknown types are skipped."""
+    """Parse ``triggers.tsv`` rows (phrase, event, mode, context); unknown types are skipped, and
+    ``NONE`` rows name phrases that are no event (see the module docstring)."""
     out = []
     for row in _rows_without_header(rows, "phrase"):
         if len(row) < 2:
             continue
         event = normalise_type(row[1])
-        if event not in PLOVER_TYPES:
+        if event not in PLOVER_TYPES and event != NO_EVENT:
             continue
         mode = row[2] if len(row) > 2 and row[2] else None
         context = tuple(c for c in re.split(r"[;,\s]+", row[3]) if c) if len(row) > 3 else ()
