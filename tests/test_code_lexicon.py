@@ -302,3 +302,16 @@ def test_a_none_row_blocks_only_the_triggers_it_covers() -> None:
     lex = Lexicon.from_rows("en", [("refus*", "REJECT"), ("refus* to comment", "NONE")], [])
     assert lex.triggers.find(tokenize("They refused to comment.")) == []
     assert [h.pattern.label for h in lex.triggers.find(tokenize("They refused to sign."))] == ["REJECT"]
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    ("Die von Russland unterstützten Separatisten griffen an.", []),  # an attributive participle describes a party
+    ("Das von Saudi-Arabien finanzierte Zentrum schloss.", []),
+    ("Die vom Westen unterstützte Regierung trat zurück.", ["RETREAT"]),
+    ("Die Resolution wurde von 20 Staaten unterstützt, die USA unterstützten sie nicht.", ["SUPPORT", "SUPPORT"]),  # verbs
+])
+def test_a_german_attributive_participle_is_no_act(text: str, labels: list[str]) -> None:
+    from dyads.code.triggers import lexicon_for
+
+    found = [h.pattern.label for h in lexicon_for("de").triggers.find(tokenize(text))]
+    assert [label for label in found if label in ("SUPPORT", "AID", "RETREAT")] == labels

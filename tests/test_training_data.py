@@ -157,8 +157,10 @@ def _phrase_problem(phrase: str) -> str | None:
         return "phrase must be lowercase"
     if tokens[0] == "~" or tokens[-1] == "~":
         return "a gap ~ cannot start or end a phrase"
-    if any(t.startswith("*") or t.count("*") > 1 or ("*" in t and not t.endswith("*")) for t in tokens):
-        return "* is only allowed at the end of a token"
+    if any(t != "*" and (t.startswith("*") or t.count("*") > 1 or ("*" in t and not t.endswith("*"))) for t in tokens):
+        return "* is only allowed at the end of a token, or alone for any one word"
+    if tokens[0] == "*":
+        return "a phrase cannot start with a lone *"
     return None
 
 

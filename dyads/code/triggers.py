@@ -1,7 +1,7 @@
 """Tokenising and lexicon matching: trigger phrases and cue phrases from ``dyads/lang/<xx>/``.
 
 Phrase syntax (shared by ``triggers.tsv`` and ``cues.tsv``): lowercase tokens separated by
-spaces; a token ending in ``*`` matches any token with that prefix; a token ``~`` is a gap of
+spaces; a token ending in ``*`` matches any token with that prefix (``*`` alone: any one token); a token ``~`` is a gap of
 0-6 tokens (``MAX_GAP``), and ``~~`` one of 0-16 tokens that stays within the clause (``LONG_GAP``);
 a token ``$`` matches where the clause ends (punctuation, a coordinator such as "und", or the end of the
 text) without taking the boundary into the match: "lehnt* ~~ ab $" closes a verb bracket before "und".
