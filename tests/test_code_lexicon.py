@@ -315,3 +315,13 @@ def test_a_german_attributive_participle_is_no_act(text: str, labels: list[str])
 
     found = [h.pattern.label for h in lexicon_for("de").triggers.find(tokenize(text))]
     assert [label for label in found if label in ("SUPPORT", "AID", "RETREAT")] == labels
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    ("Поддерживаемые Россией сепаратисты обстреляли город.", []),  # a participle describes a party
+    ("Мы поддерживаем Украину.", ["SUPPORT"]),  # the verb
+])
+def test_a_russian_present_passive_participle_is_no_act(text: str, labels: list[str]) -> None:
+    from dyads.code.triggers import lexicon_for
+
+    assert [h.pattern.label for h in lexicon_for("ru").triggers.find(tokenize(text)) if h.pattern.label == "SUPPORT"] == labels
