@@ -118,3 +118,15 @@ def test_an_agent_right_after_the_phrase_must_be_in_its_clause(text: str, lang: 
 def test_an_implicit_act_keeps_the_sentences_aux_flags() -> None:
     (event,) = _events("In 2009 she was arrested in Lahore.", "en", {}, ("Lahore", "PAK"))
     assert event.event == "COERCE" and "historical" in event.aux
+
+
+def test_an_office_holder_before_a_subjectless_plural_verb_is_its_patient() -> None:
+    text = "Бывшего мэра в Москве приговорили к трем годам."
+    start = text.index("Бывшего мэра")
+    mayor = Mention(start, start + len("Бывшего мэра"), "Бывшего мэра", "actor", Entity(name="мэр", code="RUSGOV", country="RUS", sector="GOV", kind="title"))
+    where = text.index("Москве")
+    moscow = Mention(where, where + len("Москве"), "Москве", "place", place=Place("Москве", "RUS"))
+    doc = Document(id="d1", text=text, lang="ru", published="2026-05-01")
+    events = code_item(CODER, Processed(doc, (Sentence("d1", 0, len(text), text),), (mayor, moscow))).events
+    assert [(e.event, [m.entity.code for m in e.actor], [m.entity.code for m in e.recipient]) for e in events] == [
+        ("COERCE", ["RUSJUD"], ["RUSGOV"])]

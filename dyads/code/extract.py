@@ -675,6 +675,11 @@ NAMED = NAMED_RULES | {"kb:coref-name"}  # a person the KB does not list, named 
 SAID = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT"})  # what a named person does alone
 
 
+def is_person(mention: Mention) -> bool:
+    """A named or titled person, or an unnamed individual: never the authorities themselves."""
+    return mention.entity is not None and mention.entity.kind in ("person", "title", "individual")
+
+
 def _named(group: Group) -> bool:
     """Named individuals ("opposition politician Davit Melikishvili", later "Melikishvili") are
     parties of their own, who may speak alone ("Melikishvili denied the charges"); what is done
@@ -772,7 +777,8 @@ def _implicit(facts: SentenceFacts, groups: Sequence[Group], kept: Sequence[Cand
     sectors = [g.mentions[0].entity.sector if g.mentions[0].entity else None for g in groups]
     out: list[Candidate] = []
     misread: set[int] = set()
-    for act in find_acts(facts.tokens, facts.cues, list(zip(spans, sectors, strict=True)), lang):
+    people = [all(is_person(m) for m in g.mentions) for g in groups]
+    for act in find_acts(facts.tokens, facts.cues, list(zip(spans, sectors, strict=True)), lang, people):
         recipient = groups[act.recipient] if act.recipient is not None else None
         view = act_view(act, facts.tokens, spans[act.recipient] if act.recipient is not None else None)
         c = Candidate(Group((agent_mention(act, country, offset),)), recipient, view, act_result(act, text), IMPLICIT_CONFIDENCE,

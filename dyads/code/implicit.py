@@ -87,8 +87,10 @@ def _last_words(lang: str) -> tuple[str, ...]:
 
 
 def find_acts(tokens: Sequence[Token], cues: Sequence[Hit], parties: Sequence[tuple[tuple[int, int], str | None]],
-              lang: str) -> list[ImplicitAct]:
-    """The agentless passive acts of a sentence. ``parties`` are the token span and sector of each actor group."""
+              lang: str, people: Sequence[bool] = ()) -> list[ImplicitAct]:
+    """The agentless passive acts of a sentence. ``parties`` are the token span and sector of each actor
+    group, ``people`` whether each is a person (who, before a subjectless plural verb, is its patient
+    whatever their office: "экс-президента приговорили")."""
     matcher, sectors = implicit_phrases(lang)
     if not matcher.patterns:
         return []
@@ -102,7 +104,8 @@ def find_acts(tokens: Sequence[Token], cues: Sequence[Hit], parties: Sequence[tu
         if after is not None and parties[after][1] in AGENT_SECTORS:
             continue  # "задержан сотрудниками полиции": the agent is named, so the coder reads the sentence
         subject = _subject(hit, parties, tokens)
-        if hit.pattern.tokens in active and subject is not None and (parties[subject][1] is None or parties[subject][1] in AGENT_SECTORS):
+        if (hit.pattern.tokens in active and subject is not None and not (people and people[subject])
+                and (parties[subject][1] is None or parties[subject][1] in AGENT_SECTORS)):
             continue  # "Полицейские задержали", "США арестовали": a subject that can act, so the coder reads it
         acts.append(ImplicitAct(hit, sectors[hit.pattern.tokens], subject if subject is not None else after,
                                 cue_view(cues, tokens, hit, None, None), hit.pattern.tokens in active))
