@@ -111,8 +111,8 @@ def test_two_people_of_one_country_are_two_parties(lang: str, text: str, people:
 
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "Five former presidents are under investigation: Alberto Fujimori (1990-2000), Alejandro Toledo (2001-2006) and Alan Garcia."),
-    ("ru", "Под расследование попали три бывших президента: Альберто Фухимори (1990—2000 годы), Алехандро Толедо (2001—2006 годы) "
-           "и Алан Гарсия (1985—1990 годы)."),
+    ("ru", ("Под расследование попали три бывших президента: Альберто Фухимори (1990—2000 годы), Алехандро Толедо (2001—2006 годы) "
+            "и Алан Гарсия (1985—1990 годы).")),
 ])
 def test_people_listed_after_the_act_are_no_pair(lang: str, text: str) -> None:
     names = ("Alberto Fujimori", "Alejandro Toledo", "Alan Garcia") if lang == "en" else ("Альберто Фухимори", "Алехандро Толедо", "Алан Гарсия")
