@@ -96,6 +96,7 @@ def test_cue_view(text: str, negated: bool, refusal: bool, actor_speaks: bool) -
     ("it", "Il sindacato ha invitato a non votare.", False),
     ("en", "Lynch did not urge Comey to wait.", True),
     ("de", "Die Regierung unterzeichnete es nicht.", True),  # German negates after the verb
+    ("de", "Berlin forderte keine Entschädigung.", True),  # even a demand
 ])
 def test_a_negation_after_a_demand_belongs_to_its_clause(lang: str, text: str, negated: bool) -> None:
     from dyads.code.triggers import lexicon_for
@@ -103,7 +104,7 @@ def test_a_negation_after_a_demand_belongs_to_its_clause(lang: str, text: str, n
     lex = lexicon_for(lang)
     tokens = tokenize(text)
     trigger = lex.triggers.find(tokens)[0]
-    assert cue_view(lex.cues.find(tokens), tokens, trigger, (0, 0), None).negated == negated
+    assert cue_view(lex.cues.find(tokens), tokens, trigger, (0, 0), None, lang).negated == negated
 
 
 @pytest.mark.parametrize(

@@ -55,12 +55,15 @@ def _near_trigger(hit: Hit, trigger: Hit | None, window: int = NEAR) -> bool:
 
 
 # A demand or warning takes a clause, and a negation right after its verb belongs to that clause:
-# "urged Comey not to announce", "попросил не проводить встречу", "invitato a non votare".
+# "urged Comey not to announce", "попросил не проводить встречу", "invitato a non votare". Not in
+# German, which negates a main-clause verb after it: "Berlin forderte keine Entschädigung".
 COMPLEMENT_NEGATED = frozenset({"REQUEST", "THREATEN"})
+NEGATION_AFTER_VERB = frozenset({"de"})
 
 
-def _complement_negated(cue: Hit, trigger: Hit | None) -> bool:
-    return trigger is not None and cue.first > trigger.last and trigger.label in COMPLEMENT_NEGATED
+def _complement_negated(cue: Hit, trigger: Hit | None, lang: str | None) -> bool:
+    return (trigger is not None and cue.first > trigger.last and trigger.label in COMPLEMENT_NEGATED
+            and lang not in NEGATION_AFTER_VERB)
 
 
 def _speech_hit(cues: Sequence[Hit], span: tuple[int, int] | None) -> Hit | None:
@@ -183,9 +186,10 @@ def cue_view(
     trigger: Hit | None,
     actor: tuple[int, int] | None,
     recipient: tuple[int, int] | None,
+    lang: str | None = None,
 ) -> CueView:
     names = tuple(sorted({c.label for c in cues}))
-    negated = any(c.label == "negation" and _near_trigger(c, trigger) and not _complement_negated(c, trigger) for c in cues) or (
+    negated = any(c.label == "negation" and _near_trigger(c, trigger) and not _complement_negated(c, trigger, lang) for c in cues) or (
         trigger is None and actor is not None and any(c.label == "negation" and 0 < c.first - actor[1] <= 3 for c in cues)
     )
     # A refusal belongs to the actor before it: "NATO refused to cooperate with the CSTO"; it does not

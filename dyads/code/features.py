@@ -335,7 +335,7 @@ def dyad_view(text: str, actor: Party, recipient: Party | None, lang: str, lexic
     blocked = a_idx | r_idx
     hit = pick_trigger(trig, a_span, r_span, blocked, facts.agents, facts.refusals, facts.brackets)
     hit = _coordinated_verb(hit, trig, a_span, r_span, toks) or hit
-    view = cue_view(facts.cues, toks, hit, a_span, r_span)
+    view = cue_view(facts.cues, toks, hit, a_span, r_span, lang)
     masked = _hide_asides(_mask(toks, a_idx, r_idx), a_span, hit, trig, view.speech)
     feats = ["BIAS", "ORD=" + _order(a_span, r_span)]
     # a trigger word inside a party names it ("Protesters attacked ...") and is no other act
