@@ -400,3 +400,18 @@ def test_weapons_alone_are_no_actor(kb: KnowledgeBase) -> None:
 ])
 def test_counted_supporters_are_a_crowd_unless_a_group_follows(kb: KnowledgeBase, lang: str, text: str, found: list[str]) -> None:
     assert [m.text for m in kb.find_mentions(text, lang)] == found
+
+
+FILLER = " Die Gespräche dauerten bis in den späten Abend, sie drehten sich um Syrien, den Irak, die Ukraine und die Sanktionen." * 3
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Außenminister Sergej Lawrow traf US-Außenminister John Kerry." + FILLER
+     + " Der russische Außenminister machte sich für Gespräche stark. Der Minister rief die USA auf.",
+     [("Minister", "Sergey Lavrov", "RUSGOV")]),  # of two ministers, the only one named just before
+    ("Außenminister Sergej Lawrow traf US-Außenminister John Kerry. Der Minister rief die USA auf.", []),  # both just named
+    ("Außenminister Sergej Lawrow traf US-Außenminister John Kerry." + FILLER + " Der Minister rief die USA auf.", []),  # neither
+])
+def test_a_bare_minister_is_the_minister_just_named(kb: KnowledgeBase, text: str, expected: list) -> None:
+    found = [(m.text, m.entity.name, m.entity.code) for m in kb.find_mentions(text, "de", "2016-05-01") if m.rule == "kb:coref-title"]
+    assert found == expected

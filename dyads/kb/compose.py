@@ -472,6 +472,12 @@ def _compatible(bare: str, role: str | None) -> bool:
     return bare == role
 
 
+# Of several ministers named earlier, the only one named within this many characters before a bare
+# "the minister" is meant: "Der russische Außenminister machte sich stark. Der Minister rief die USA auf";
+# two named just before ("Vardanyan met Beridze. The minister said") leave it ambiguous.
+RECENT_TITLE_CHARS = 300
+
+
 def _title_antecedent(item: Found, before: list[Found]) -> Found:
     e = item.entity
     candidates = {}
@@ -484,9 +490,13 @@ def _title_antecedent(item: Found, before: list[Found]) -> Found:
         if e.org and pe.org != e.org:
             continue
         candidates[(pe.name, pe.country, pe.org)] = prev
-    if len(candidates) != 1:
-        return item
-    prev = next(iter(candidates.values()))
+    near = [f for f in candidates.values() if item.start - f.end <= RECENT_TITLE_CHARS]  # each holder's last mention
+    if len(candidates) == 1:
+        prev = next(iter(candidates.values()))
+    elif item.role == "minister" and len(near) == 1:
+        prev = near[0]
+    else:
+        return item  # several holders, and not one minister alone named just before: ambiguous
     return Found(item.start, item.end, prev.entity, "kb:coref-title", prev.role)
 
 
