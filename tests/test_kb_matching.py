@@ -43,6 +43,7 @@ CASES = [
     ("de", "Hunderte Anhänger versammelten sich.", "Hunderte Anhänger", (None, None, "CVL", "CVL")),
     ("it", "Centinaia di sostenitori si sono radunati.", "Centinaia di sostenitori", (None, None, "CVL", "CVL")),
     ("ru", "Сотни сторонников собрались.", "Сотни сторонников", (None, None, "CVL", "CVL")),
+    ("ru", "Сотни сторонников Навального собрались.", "Сотни сторонников Навального", ("RUS", None, "CVL", "RUSCVL")),  # his crowd
     ("en", "Rep. Jane Doering called on the president to act.", "Rep. Jane Doering", ("USA", None, "LEG", "USALEG")),  # an office of one country
     ("en", "Senator Jane Doering spoke.", "Senator Jane Doering", (None, None, "LEG", "LEG")),  # senators sit in many countries
     ("ru", "Минобороны России сообщило.", "Минобороны России", ("RUS", None, "MIL", "RUSMIL")),
@@ -395,7 +396,7 @@ def test_weapons_alone_are_no_actor(kb: KnowledgeBase) -> None:
 @pytest.mark.parametrize(("lang", "text", "found"), [
     ("de", "Tausende Anhänger der Opposition demonstrierten.", ["Opposition"]),  # the supporters of a group are that group
     ("ru", "Сотни сторонников оппозиции собрались.", ["оппозиции"]),
-    ("it", "Centinaia di sostenitori di İmamoğlu si sono radunati.", ["Centinaia di sostenitori", "İmamoğlu"]),  # a person's: a crowd
+    ("it", "Centinaia di sostenitori di İmamoğlu si sono radunati.", ["Centinaia di sostenitori di İmamoğlu"]),  # a person's: a crowd
     ("en", "The supporters of the plan said so.", []),  # uncounted supporters are no party
 ])
 def test_counted_supporters_are_a_crowd_unless_a_group_follows(kb: KnowledgeBase, lang: str, text: str, found: list[str]) -> None:

@@ -349,15 +349,24 @@ class Composer:
             start, rule = piece.start, NEEDS_SEAT  # "a court in Istanbul": a party only with its seat (recognize.seated)
         if start is None:
             return None, i + 1
-        text = self.text[start : piece.end]
-        found = Found(start, piece.end, Entity(text, None, None, sector.sector, None, sector.sector,
-                                               "individual" if sector.role == "person" else "group", sector.source), rule)
-        return self.individual(found, i + 1) if sector.role == "person" or sector.sector in NAMEABLE_SECTORS else (found, i + 1)
+        end, nxt, country = piece.end, i + 1, None
+        leader = self.pieces[i + 1].get("person") if sector.role == "follower" and self.joined(i) else None
+        if leader is not None:  # "Centinaia di sostenitori di İmamoğlu": the person's crowd acts, in the person's country
+            end, nxt, country = self.pieces[i + 1].end, i + 2, self.kb.resolve_entry(leader, self.date)[0].country  # type: ignore[attr-defined]
+        text = self.text[start:end]
+        found = Found(start, end, Entity(text, country, None, sector.sector, None, f"{country or ''}{sector.sector}",
+                                         "individual" if sector.role == "person" else "group", sector.source), rule)
+        return self.individual(found, nxt) if sector.role == "person" or sector.sector in NAMEABLE_SECTORS else (found, nxt)
 
     def follows_group(self, word: Entry, i: int) -> bool:
-        """A follower word ("Anhänger", "supporters") joined to the group after it: that group is the party."""
-        if word.role != "follower" or i + 1 >= len(self.pieces) or self.pieces[i + 1].get("person", "title") is not None:
-            return False  # a person's supporters are a crowd of their own: "sostenitori di İmamoğlu"
+        """A follower word ("Anhänger", "supporters") joined to the group after it: that group is the
+        party; a person's supporters are a crowd of their own ("sostenitori di İmamoğlu")."""
+        return word.role == "follower" and self.joined(i) and self.pieces[i + 1].get("person", "title") is None
+
+    def joined(self, i: int) -> bool:
+        """Whether piece i is joined to the next by a connector ("of", "di", "der") or a genitive."""
+        if i + 1 >= len(self.pieces):
+            return False
         gap = self.gap(self.pieces[i].end, self.pieces[i + 1].start)
         return gap is not None and (gap in self.connectors or (gap == "" and self.lang in GENITIVE_LANGS))
 
