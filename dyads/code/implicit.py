@@ -53,21 +53,22 @@ class ImplicitAct:
 @lru_cache(maxsize=16)
 def implicit_phrases(lang: str) -> tuple[Matcher, dict[tuple[str, ...], str]]:
     """The language's ``implicit.tsv`` (phrase, event, mode, context, sector[, voice]) as a matcher and a sector table."""
-    patterns, sectors = [], {}
-    for row in read_tsv(lang, "implicit.tsv"):
-        if len(row) < 5 or row[0].lower() == "phrase" or row[1] not in PLOVER_TYPES:
-            continue
-        tokens = phrase_tokens(row[0])
-        patterns.append(Pattern(tokens, row[1], row[2] or None, tuple(c for c in row[3].split(";") if c)))
-        sectors[tokens] = row[4]
-    return Matcher(patterns), sectors
+    patterns = [Pattern(tokens, row[1], row[2] or None, tuple(c for c in row[3].split(";") if c)) for tokens, row in _rows(lang)]
+    return Matcher(patterns), {tokens: row[4] for tokens, row in _rows(lang)}
 
 
 @lru_cache(maxsize=16)
 def _active_phrases(lang: str) -> frozenset[tuple[str, ...]]:
     """Phrases marked ``active`` in the sixth column: a verb in the third person plural with no subject
     (Russian "задержали", "приговорили": "they arrested"), whose patient may stand before or after it."""
-    return frozenset(phrase_tokens(row[0]) for row in read_tsv(lang, "implicit.tsv") if len(row) > 5 and row[5] == "active")
+    return frozenset(tokens for tokens, row in _rows(lang) if len(row) > 5 and row[5] == "active")
+
+
+@lru_cache(maxsize=16)
+def _rows(lang: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """The file's usable rows, read once: (phrase tokens, row)."""
+    return tuple((phrase_tokens(row[0]), tuple(row)) for row in read_tsv(lang, "implicit.tsv")
+                 if len(row) >= 5 and row[0].lower() != "phrase" and row[1] in PLOVER_TYPES)
 
 
 def may_have_acts(text: str, lang: str) -> bool:
