@@ -339,8 +339,11 @@ class Composer:
             entity = Entity(text, title.country, None, title.sector, None, f"{title.country or ''}{title.sector}", "title", title.source)
             return self.with_name(Found(piece.start, piece.end, entity, "kb:title", title.role), i + 1)
         sector = piece.get("sector")
-        if sector is None or _PRO.search(self.text, max(0, piece.start - 5), piece.start) or self.follows_group(sector, i):
+        if sector is None or _PRO.search(self.text, max(0, piece.start - 5), piece.start):
             return None, i + 1
+        followed = self.pieces[i + 1] if sector.role == "follower" and self.joined(i) else None  # "Anhänger der ...", "сторонников ..."
+        if followed is not None and followed.get("person", "title") is None:
+            return None, i + 1  # "Tausende Anhänger der Opposition": the group they follow is the party
         alone = normalise(text).strip() in self.alone or sector.role == "person"
         start, rule = (piece.start, "kb:sector") if alone else (None, "kb:count")
         if start is None and sector.sector in COUNTED_SECTORS:
@@ -350,18 +353,13 @@ class Composer:
         if start is None:
             return None, i + 1
         end, nxt, country = piece.end, i + 1, None
-        leader = self.pieces[i + 1].get("person") if sector.role == "follower" and self.joined(i) else None
-        if leader is not None:  # "Centinaia di sostenitori di İmamoğlu": the person's crowd acts, in the person's country
-            end, nxt, country = self.pieces[i + 1].end, i + 2, self.kb.resolve_entry(leader, self.date)[0].country  # type: ignore[attr-defined]
+        leader = followed.get("person") if followed is not None else None
+        if followed is not None and leader is not None:  # "Centinaia di sostenitori di İmamoğlu": the person's crowd acts
+            end, nxt, country = followed.end, i + 2, self.kb.resolve_entry(leader, self.date)[0].country  # type: ignore[attr-defined]
         text = self.text[start:end]
         found = Found(start, end, Entity(text, country, None, sector.sector, None, f"{country or ''}{sector.sector}",
                                          "individual" if sector.role == "person" else "group", sector.source), rule)
         return self.individual(found, nxt) if sector.role == "person" or sector.sector in NAMEABLE_SECTORS else (found, nxt)
-
-    def follows_group(self, word: Entry, i: int) -> bool:
-        """A follower word ("Anhänger", "supporters") joined to the group after it: that group is the
-        party; a person's supporters are a crowd of their own ("sostenitori di İmamoğlu")."""
-        return word.role == "follower" and self.joined(i) and self.pieces[i + 1].get("person", "title") is None
 
     def joined(self, i: int) -> bool:
         """Whether piece i is joined to the next by a connector ("of", "di", "der") or a genitive."""
