@@ -19,6 +19,7 @@ from ..model import Document, Entity, Event, Mention, Processed, Sentence, stabl
 from ..ontology import INTENT_OF, NO_EVENT, goldstein
 from ..resolve.places import is_origin
 from . import coref
+from .case import oblique_subject
 from .coder import Coder, DyadResult, anchored
 from .coref import CHALLENGER_SECTORS, same_reference
 from .cues import JOINS
@@ -35,6 +36,8 @@ from .triggers import Hit, Token, tokenize
 
 COORDINATORS = function_words("coordinator") | {",", "&"}
 MAX_GROUPS = 8
+CASE_LANGS = frozenset({"ru"})  # where a party's case tells whether it can be a verb's subject
+WORD = re.compile(r"\w+(?:-\w+)*")
 NO_TRIGGER_MIN = 0.9  # a dyad with no trigger in the sentence needs this much confidence
 OFF_TRIGGER_MIN = 0.7  # the model overruling its own trigger needs this much confidence
 AGREED_FACTOR = 0.7  # share of min_confidence needed when model and trigger agree on the type
@@ -206,7 +209,7 @@ def candidates(coder: Coder, text: str, offset: int, groups: Sequence[Group], la
     pairs = _pairs(groups[:MAX_GROUPS])
     parties = {id(g): g.party(offset) for g in groups[:MAX_GROUPS]}
     analysed = coder.analyse_many(text, [(parties[id(a)], parties[id(r)] if r else None) for a, r in pairs], lang, facts, explain)
-    return [_roles(Candidate(a, r, view, result, result.confidence, ()), groups, facts.tokens, offset, text)
+    return [_roles(Candidate(a, r, view, result, result.confidence, ()), groups, facts.tokens, offset, text, lang)
             for (a, r), (view, result) in zip(pairs, analysed, strict=True)]
 
 
@@ -228,7 +231,7 @@ def _drop(c: Candidate, reason: str) -> Candidate:
     return Candidate(c.actor, c.recipient, c.view, c.result, c.score, c.notes, reason)
 
 
-def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offset: int, text: str) -> Candidate:
+def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offset: int, text: str, lang: str = "") -> Candidate:
     """Role rules: speakers, passive agents, compound meetings; a dropped candidate says why."""
     if c.result.event == NO_EVENT:
         return _drop(c, "classified NONE" + (f" ({c.result.rule})" if c.result.rule else ""))
@@ -238,6 +241,8 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
     res, view = c.result, c.view
     if view.actor is not None and _after_against(tokens, view.actor[0]):
         return _drop(c, "the actor follows 'against' ('contra', 'gegen'): it is the target")
+    if lang in CASE_LANGS and _oblique_actor(c, tokens):
+        return _drop(c, "the actor is in an oblique case ('журналистку арестовало ФБР'): not the subject of the verb")
     if view.cues.actor_is_source or view.cues.recipient_is_source:
         return _drop(c, "a party is the source of the report ('according to X'), not a party to the event")
     if _own_forces(c.actor, tokens, offset) or (c.recipient is not None and _own_forces(c.recipient, tokens, offset)):
@@ -296,6 +301,14 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
 
 
 COORDINATED_TRIGGER_GAP = 4  # "fired tear gas and used water cannon": two acts of one clause
+
+
+def _oblique_actor(c: Candidate, tokens: Sequence[Token]) -> bool:
+    """Whether the actor's case rules it out as the subject of the trigger's verb (``case``)."""
+    view = c.view
+    if view.trigger is None or view.actor is None or view.cues.actor_is_agent:
+        return False
+    return oblique_subject(WORD.findall(c.actor.mentions[0].text), tokens, view.actor[0], view.trigger)
 
 
 def _second_act(view: DyadView, event: str, tokens: Sequence[Token]) -> Hit | None:
@@ -605,7 +618,7 @@ def _further_act(coder: Coder, c: Candidate, text: str, facts: SentenceFacts, gr
     if (view2.trigger != second or result.event in (NO_EVENT, c.result.event) or result.confidence < FURTHER_MIN
             or (result.event != second.label and second.label not in INTENT_OF.get(result.event, ()))):
         return None
-    return _roles(Candidate(c.actor, c.recipient, view2, result, result.confidence, ()), groups, facts.tokens, offset, text)
+    return _roles(Candidate(c.actor, c.recipient, view2, result, result.confidence, ()), groups, facts.tokens, offset, text, lang)
 
 
 def _coordinated_after(hit: Hit, facts: SentenceFacts, groups: Sequence[Group], offset: int) -> Hit | None:

@@ -1,0 +1,99 @@
+"""Russian grammatical case: a party in an oblique case is not the subject of a finite verb.
+
+Russian word order is free, so "журналистку арестовало ФБР" (the FBI arrested the journalist)
+puts the patient first. Case marks the roles instead: the subject of a finite verb is nominative.
+A party whose every reading is genitive, dative, accusative, instrumental or prepositional
+("журналистку", "Оттавы", "суде") cannot be the actor of the verb it stands beside, unless it
+qualifies a nominative noun before it ("лидеры России", "Представительство Евросоюза"), or is the
+body a subjectless plural verb speaks for ("В Министерстве обороны предупредили").
+
+Only words the pymorphy3 dictionary knows are judged; a name it only guesses at ("Фухимори",
+"Эр-Рияд") may be nominative.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .triggers import Hit, Token
+
+NOMINAL = frozenset({"NOUN", "ADJF", "NPRO", "PRTF", "NUMR"})
+SUBJECT_CASE = "nomn"
+ATTRIBUTE_CASE = "gent"
+INSTRUMENTAL = "ablt"
+LOCATIVE = "loct"
+IN_WORDS = frozenset({"в", "во"})
+LIST_WORDS = frozenset({",", "и"})
+REFLEXIVE_ENDINGS = ("ся", "сь")
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> object | None:
+    try:
+        import pymorphy3
+
+        return pymorphy3.MorphAnalyzer()
+    except Exception:  # noqa: BLE001 - without the analyser no party is judged by its case
+        return None
+
+
+@lru_cache(maxsize=65536)
+def cases(word: str) -> frozenset[str] | None:
+    """The cases a known Russian noun or adjective form can be in; None when the dictionary does not
+    know the word or it is no nominal form. Of a hyphenated word ("59-летнюю", "Премьер-министр")
+    the part after the last hyphen is read."""
+    morph = _analyzer()
+    word = word.lower().rsplit("-", 1)[-1]
+    if morph is None or not word.isalpha() or not morph.word_is_known(word):  # type: ignore[attr-defined]
+        return None
+    found = {str(p.tag.case) for p in morph.parse(word) if p.tag.POS in NOMINAL and p.tag.case}  # type: ignore[attr-defined]
+    return frozenset(found) or None
+
+
+@lru_cache(maxsize=16384)
+def finite_verb(word: str) -> str | None:
+    """The number ("sing" or "plur") of a finite verb ("арестовало", "отклонили"), when that is the
+    dictionary's likeliest reading of the word; else None."""
+    morph = _analyzer()
+    word = word.lower()
+    if morph is None or not word.isalpha() or not morph.word_is_known(word):  # type: ignore[attr-defined]
+        return None
+    tag = morph.parse(word)[0].tag  # type: ignore[attr-defined]
+    return (str(tag.number) if tag.number else "sing") if tag.POS == "VERB" else None
+
+
+def head_cases(words: Sequence[str]) -> frozenset[str] | None:
+    """The cases of a party's phrase: those of its first word (an adjective agrees with its noun,
+    and a noun heads what follows it: "главы МИД России")."""
+    return cases(words[0]) if words else None
+
+
+def oblique_subject(party_words: Sequence[str], tokens: Sequence[Token], first: int, trigger: Hit) -> bool:
+    """Whether a party starting at token ``first`` is in a case that cannot be the subject of the
+    trigger's finite verb. An instrumental beside a reflexive verb may be a passive agent
+    ("принимается правительством") and is not judged."""
+    verbs = [t.text for t in tokens[trigger.first : trigger.last + 1] if finite_verb(t.text)]
+    found = head_cases(party_words)
+    if not verbs or found is None or SUBJECT_CASE in found:
+        return False
+    if INSTRUMENTAL in found and any(v.endswith(REFLEXIVE_ENDINGS) for v in verbs):
+        return False
+    if (LOCATIVE in found and first > 0 and tokens[first - 1].text in IN_WORDS
+            and any(finite_verb(v) == "plur" for v in verbs)):
+        return False  # "В МИД России заявили": a plural verb with no subject is said by the body it is in
+    return not (ATTRIBUTE_CASE in found and _qualifies_subject(tokens, first))
+
+
+def _qualifies_subject(tokens: Sequence[Token], first: int) -> bool:
+    """Whether a genitive starting at ``first`` (or a list of them) follows a noun that may be nominative:
+    "лидеры России, Белоруссии", "Сотни сторонников"."""
+    i = first - 1
+    while i >= 0:
+        word = tokens[i].text
+        found = cases(word)
+        if word in LIST_WORDS or (found is not None and ATTRIBUTE_CASE in found and SUBJECT_CASE not in found):
+            i -= 1
+            continue
+        return found is not None and SUBJECT_CASE in found
+    return False
