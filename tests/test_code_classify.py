@@ -81,7 +81,9 @@ def test_result_fields_and_spans() -> None:
 @pytest.mark.parametrize(
     ("text", "lang"),
     [("Russia attacked the town.", "en"), ("Россия атаковала город.", "ru"), ("La Russia ha attaccato la città e il porto.", "it"),
-     ("Russland hat die Stadt und den Hafen angegriffen.", "de")],
+     ("Russland hat die Stadt und den Hafen angegriffen.", "de"),
+     ("El canciller ruso llegó ayer a Madrid. Además, acusó a Ucrania de sabotear las negociaciones.", "es"),
+     ("Le ministre russe est arrivé hier à Madrid et a accusé l'Ukraine de saboter les négociations.", "fr")],
 )
 def test_language_detection(text: str, lang: str) -> None:
     assert detect_language(text) == lang

@@ -11,8 +11,9 @@ from typing import Any
 
 import numpy as np
 
-from ..config import Config
+from ..config import SUPPORTED_LANGUAGES, Config
 from ..errors import CoderError
+from ..language import detect
 from ..ontology import NO_EVENT, PLOVER_TYPES, cameo_for, quad_class
 from .classifier import CLASSES, LinearModel
 from .features import (
@@ -233,17 +234,13 @@ _LANG_HINTS = {
 
 
 def detect_language(text: str) -> str:
-    """The project's detector when present; otherwise a cheap script + stop-word guess."""
+    """The pipeline's detector (lingua, among the supported languages and their neighbours) when it names
+    a supported language; otherwise a cheap script + stop-word guess."""
     try:
-        from .. import language as lang_module
-
-        detect = getattr(lang_module, "detect", None) or getattr(lang_module, "detect_language", None)
-        if detect is not None:
-            found = detect(text)
-            code = found if isinstance(found, str) else getattr(found, "lang", None)
-            if code:
-                return str(code)
-    except Exception:  # noqa: BLE001 - any detector trouble falls back to the heuristic
+        code, _ = detect(text, SUPPORTED_LANGUAGES)
+        if code is not None and code in SUPPORTED_LANGUAGES:
+            return code
+    except ImportError:  # without lingua the heuristic below decides
         pass
     if re.search(r"[а-яё]", text.lower()):
         return "ru"
