@@ -315,6 +315,10 @@ def test_a_countrys_diplomat_is_its_government(text: str, lang: str) -> None:
         ("Il ministro degli Esteri georgiano ha parlato. Poi ha chiesto all'OSCE di intervenire.", "it",
          ("REQUEST", ["GEOGOV"], ["IGOOSCE"])),
         ("El canciller georgiano habló con la prensa. Además, ha acusado a Rusia de los ataques.", "es", ("ACCUSE", ["GEOGOV"], ["RUS"])),
+        # or with an adverb and a preterite, the tense Spanish news is told in
+        ("El canciller georgiano habló con la prensa. Además, acusó a Rusia de los ataques.", "es", ("ACCUSE", ["GEOGOV"], ["RUS"])),
+        ("El canciller georgiano habló con la prensa. Luego pidió a la OSCE una misión de observación.", "es",
+         ("REQUEST", ["GEOGOV"], ["IGOOSCE"])),
     ],
 )
 def test_a_subject_pronoun_continues_the_previous_sentences_office_holder(text: str, lang: str, expected: tuple) -> None:  # type: ignore[type-arg]

@@ -111,6 +111,11 @@ PRONOUN_REACH = 3  # tokens before the pronoun, the comma included
 # adverb and one, continues the previous sentence's speaker ("Ha incolpato inoltre la Russia ...",
 # "Poi ha chiesto ...", "Además, ha acusado ..."). The auxiliary stands in for the subject.
 DROPPED_SUBJECT_AUX = {"it": {"ha", "aveva", "avrebbe"}, "es": {"ha", "había", "habría"}}
+# Spanish news tells in the preterite, whose third person singular ends in a stressed -ó ("acusó",
+# "pidió", "advirtió"; nouns with that ending are rare), or is one of the irregular forms.
+PRETERITE_3SG = {"es": frozenset({"dijo", "hizo", "puso", "propuso", "impuso", "expuso", "sostuvo", "mantuvo", "tuvo", "quiso",
+                                  "dio", "condujo", "reiteró", "fue", "estuvo", "pudo", "supo", "vino", "trajo", "retuvo"})}
+PRETERITE_ENDING = {"es": "ó"}
 OPENING_ADVERBS = {"it": {"poi", "inoltre", "intanto", "anche", "quindi", "infine", "successivamente"},
                    "es": {"además", "también", "luego", "después", "asimismo", "finalmente"}}
 OPENING_REACH = 6  # tokens of an English opening phrase before its comma
@@ -123,7 +128,8 @@ def _pronoun_subject(text: str, offset: int, previous: list[Mention], lang: str)
         speakers = [m for m in previous if _speaker_like(m)]
         return _reference(text, offset, 0, end, speakers[-1], "demonstrative") if speakers else None
     head = text[:60].lower().replace(",", " ").split()[: OPENING_REACH + 1]
-    if not (SUBJECT_PRONOUNS.get(lang, _NONE) | DROPPED_SUBJECT_AUX.get(lang, _NONE)).intersection(head):
+    if (not (SUBJECT_PRONOUNS.get(lang, _NONE) | DROPPED_SUBJECT_AUX.get(lang, _NONE)).intersection(head)
+            and not any(_preterite(w, lang) for w in head[1:3])):
         return None  # cheap test first: most sentences open otherwise
     tokens = tokenize(text)
     at = _pronoun_at(tokens, lang)
@@ -156,6 +162,12 @@ def _demonstrative_end(text: str, lang: str) -> int | None:
     return None
 
 
+def _preterite(word: str, lang: str) -> bool:
+    """Whether the word is a third person singular preterite of a language that drops its subject."""
+    ending = PRETERITE_ENDING.get(lang)
+    return ending is not None and ((len(word) > 3 and word.endswith(ending) and word.isalpha()) or word in PRETERITE_3SG[lang])
+
+
 def _pronoun_at(tokens: Sequence[Token], lang: str) -> int | None:
     """The index of the subject pronoun that opens the sentence's main clause, if one does."""
     words = [t.text for t in tokens]
@@ -169,6 +181,8 @@ def _pronoun_at(tokens: Sequence[Token], lang: str) -> int | None:
         i = 2 if words[1] == "," else 1  # "Además, ha acusado"
     if words[i] in aux and i + 1 < len(words):
         return None if words[i + 1] in IMPERSONAL_NEXT else i  # "Ha habido protestas": there have been
+    if i > 0 and _preterite(words[i], lang):
+        return 0  # "Además, acusó a Ucrania ...": the adverb stands in, the verb stays the trigger
     nominative = NOMINATIVE_PRONOUNS.get(lang, _NONE)
     for i in range(1, min(PRONOUN_REACH + 1, len(words) - 1)):
         if words[i] in nominative:
