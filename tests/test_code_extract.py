@@ -293,8 +293,8 @@ def test_a_countrys_diplomat_is_its_government(text: str, lang: str) -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
-        ("Постоянный представитель России при ОБСЕ заявил, что Вашингтон пытается расколоть страны региона. "
-         "Он также призвал ОБСЕ осудить попытки вмешательства.", "ru", ("REQUEST", ["RUSGOV"], ["IGOOSCE"])),
+        (("Постоянный представитель России при ОБСЕ заявил, что Вашингтон пытается расколоть страны региона. "
+          "Он также призвал ОБСЕ осудить попытки вмешательства."), "ru", ("REQUEST", ["RUSGOV"], ["IGOOSCE"])),
         ("Il ministro degli Esteri russo ha criticato Washington. Lui ha anche chiesto all'OSCE di condannare le ingerenze.", "it",
          ("REQUEST", ["RUSGOV"], ["IGOOSCE"])),
         # a state body with a country stands for its head too
