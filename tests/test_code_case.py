@@ -101,3 +101,15 @@ def test_an_oblique_party_is_no_actor(text: str, actors: dict[str, str], wrong_a
 )
 def test_a_nominative_or_speaking_body_stays_actor(text: str, actors: dict[str, str], expected: tuple[str, str]) -> None:
     assert any(e == expected[0] and expected[1] in a for e, a, _ in _coded(text, actors))
+
+
+@pytest.mark.skipif(not DEFAULT_MODEL.is_file(), reason="shipped model absent")
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        ("Журналистку арестовало ФБР в аэропорту.", {"Журналистку": "IRNMED", "ФБР": "USACOP"}, ("COERCE", ("USACOP",), ("IRNMED",))),
+        ("Украинского дипломата выслала Молдавия.", {"Украинского дипломата": "UKRGOV", "Молдавия": "MDA"}, ("SANCTION", ("MDA",), ("UKRGOV",))),
+    ],
+)
+def test_case_reverses_the_roles_of_an_object_first_sentence(text: str, actors: dict[str, str], expected: tuple) -> None:  # type: ignore[type-arg]
+    assert expected in _coded(text, actors)

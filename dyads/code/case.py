@@ -5,7 +5,8 @@ puts the patient first. Case marks the roles instead: the subject of a finite ve
 A party whose every reading is genitive, dative, accusative, instrumental or prepositional
 ("журналистку", "Оттавы", "суде") cannot be the actor of the verb it stands beside, unless it
 qualifies a nominative noun before it ("лидеры России", "Представительство Евросоюза"), or is the
-body a subjectless plural verb speaks for ("В Министерстве обороны предупредили").
+body a subjectless plural verb speaks for ("В Министерстве обороны предупредили"). When the other
+party may be nominative, the two swap roles: the model reads roles from word order, case overrules it.
 
 Only words the pymorphy3 dictionary knows are judged; a name it only guesses at ("Фухимори",
 "Эр-Рияд") may be nominative.
@@ -67,6 +68,12 @@ def head_cases(words: Sequence[str]) -> frozenset[str] | None:
     """The cases of a party's phrase: those of its first word (an adjective agrees with its noun,
     and a noun heads what follows it: "главы МИД России")."""
     return cases(words[0]) if words else None
+
+
+def may_be_subject(words: Sequence[str]) -> bool:
+    """Whether a party's phrase is known to have a nominative reading ("ФБР", "Кремль", "власти")."""
+    found = head_cases(words)
+    return found is not None and SUBJECT_CASE in found
 
 
 def oblique_subject(party_words: Sequence[str], tokens: Sequence[Token], first: int, trigger: Hit) -> bool:

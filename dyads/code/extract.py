@@ -19,7 +19,7 @@ from ..model import Document, Entity, Event, Mention, Processed, Sentence, stabl
 from ..ontology import INTENT_OF, NO_EVENT, goldstein
 from ..resolve.places import is_origin
 from . import coref
-from .case import oblique_subject
+from .case import may_be_subject, oblique_subject
 from .coder import Coder, DyadResult, anchored
 from .coref import CHALLENGER_SECTORS, same_reference
 from .cues import JOINS
@@ -242,6 +242,9 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
     if view.actor is not None and _after_against(tokens, view.actor[0]):
         return _drop(c, "the actor follows 'against' ('contra', 'gegen'): it is the target")
     if lang in CASE_LANGS and _oblique_actor(c, tokens):
+        if c.recipient is not None and _subject_recipient(c, tokens):  # the model read the roles from the word order
+            return Candidate(c.recipient, c.actor, view, res, res.confidence + RECIPIENT_BONUS,
+                             ("roles by case: the recipient is the nominative subject, the actor its object",))
         return _drop(c, "the actor is in an oblique case ('журналистку арестовало ФБР'): not the subject of the verb")
     if view.cues.actor_is_source or view.cues.recipient_is_source:
         return _drop(c, "a party is the source of the report ('according to X'), not a party to the event")
@@ -309,6 +312,14 @@ def _oblique_actor(c: Candidate, tokens: Sequence[Token]) -> bool:
     if view.trigger is None or view.actor is None or view.cues.actor_is_agent:
         return False
     return oblique_subject(WORD.findall(c.actor.mentions[0].text), tokens, view.actor[0], view.trigger)
+
+
+def _subject_recipient(c: Candidate, tokens: Sequence[Token]) -> bool:
+    """Whether the recipient may be the verb's subject: nominative, and not after a preposition ("в ФБР")."""
+    recipient = c.view.recipient
+    if c.recipient is None or recipient is None or (recipient[0] > 0 and tokens[recipient[0] - 1].text in PREPOSITIONS):
+        return False
+    return may_be_subject(WORD.findall(c.recipient.mentions[0].text))
 
 
 def _second_act(view: DyadView, event: str, tokens: Sequence[Token]) -> Hit | None:
