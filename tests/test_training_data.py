@@ -187,8 +187,50 @@ def test_trigger_lexicon(path: Path) -> None:
         if (phrase, event) in rows_seen:
             problems.append(f"line {n}: duplicate row {phrase!r} {event}")
         rows_seen.add((phrase, event))
+    problems += _shadowed([(n, cells[0].strip(), cells[1].strip()) for n, cells in rows if len(cells) == 4])
     assert not problems, "\n".join(problems[:30])
     assert set(PLOVER_TYPES) <= set(seen), f"types without triggers: {set(PLOVER_TYPES) - set(seen)}"
+
+
+def _covers(general: str, specific: str) -> bool:
+    """Whether every word the token ``specific`` matches, ``general`` matches too."""
+    if "~" in (general, specific) or "~~" in (general, specific):
+        return general == specific
+    if general == "*":
+        return True
+    return specific.rstrip("*").startswith(general[:-1]) if general.endswith("*") else general == specific
+
+
+def _shadowed(rows: list[tuple[int, str, str]]) -> list[str]:
+    """Rows that can never win. Of two hits on the same words the matcher keeps the earlier row
+    (``_resolve_overlaps``; rows opening with an exact word are tried before prefix rows), so a
+    prefix row after a prefix row of as many tokens that covers it is dead ("condannat*" after
+    "condann*"). A NONE row wins its ties, so it is never shadowed."""
+    out, earlier = [], []
+    for n, phrase, event in rows:
+        tokens = phrase.split(" ")
+        if tokens[0].endswith("*") and event != "NONE":
+            for m, other in earlier:
+                if len(other) == len(tokens) and all(_covers(a, b) for a, b in zip(other, tokens, strict=True)):
+                    out.append(f"line {n}: {phrase!r} {event} never wins over line {m} {' '.join(other)!r}; drop it or move it first")
+                    break
+        if tokens[0].endswith("*"):
+            earlier.append((n, tokens))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("rows", "dead"),
+    [
+        ([(1, "condann*", "ACCUSE"), (2, "condannat*", "COERCE")], [2]),
+        ([(1, "condannat*", "COERCE"), (2, "condann*", "ACCUSE")], []),  # the specific row first: both live
+        ([(1, "schloss* ~ botschaft*", "SANCTION"), (2, "schloss* ~ botschaft", "SANCTION")], [2]),
+        ([(1, "поддержива*", "SUPPORT"), (2, "поддерживаемы*", "NONE")], []),
+        ([(1, "threat*", "THREATEN"), (2, "threatened", "THREATEN")], []),  # an exact word is tried first
+    ],
+)
+def test_shadowed_rows_are_found(rows: list[tuple[int, str, str]], dead: list[int]) -> None:
+    assert [int(p.split(":")[0].split()[1]) for p in _shadowed(rows)] == dead
 
 
 @pytest.mark.parametrize("path", CUE_FILES, ids=lambda p: p.parent.name)
