@@ -27,6 +27,9 @@ LOCATIVE = "loct"
 IN_WORDS = frozenset({"в", "во"})
 LIST_WORDS = frozenset({",", "и"})
 REFLEXIVE_ENDINGS = ("ся", "сь")
+# Verbs whose subject is the victim ("погибли два человека"): the act they report is someone else's,
+# named in any case ("в боях с исламистами погибло ..."), so case says nothing of its actor.
+VICTIM_VERBS = ("погиб", "гибн", "пострада", "умер", "умир", "скончал")
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +84,8 @@ def oblique_subject(party_words: Sequence[str], tokens: Sequence[Token], first: 
     trigger's finite verb. An instrumental beside a reflexive verb may be a passive agent
     ("принимается правительством") and is not judged."""
     verbs = [t.text for t in tokens[trigger.first : trigger.last + 1] if finite_verb(t.text)]
+    if any(v.startswith(VICTIM_VERBS) for v in verbs):
+        return False
     found = head_cases(party_words)
     if not verbs or found is None or SUBJECT_CASE in found:
         return False
