@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..lang import russian_morphology
 from .triggers import Hit, Token
 
 NOMINAL = frozenset({"NOUN", "ADJF", "NPRO", "PRTF", "NUMR"})
@@ -32,22 +33,12 @@ REFLEXIVE_ENDINGS = ("ся", "сь")
 VICTIM_VERBS = ("погиб", "гибн", "пострада", "умер", "умир", "скончал")
 
 
-@lru_cache(maxsize=1)
-def _analyzer() -> object | None:
-    try:
-        import pymorphy3
-
-        return pymorphy3.MorphAnalyzer()
-    except Exception:  # noqa: BLE001 - without the analyser no party is judged by its case
-        return None
-
-
 @lru_cache(maxsize=65536)
 def cases(word: str) -> frozenset[str] | None:
     """The cases a known Russian noun or adjective form can be in; None when the dictionary does not
     know the word or it is no nominal form. Of a hyphenated word ("59-летнюю", "Премьер-министр")
     the part after the last hyphen is read."""
-    morph = _analyzer()
+    morph = russian_morphology()
     word = word.lower().rsplit("-", 1)[-1]
     if morph is None or not word.isalpha() or not morph.word_is_known(word):  # type: ignore[attr-defined]
         return None
@@ -59,7 +50,7 @@ def cases(word: str) -> frozenset[str] | None:
 def finite_verb(word: str) -> str | None:
     """The number ("sing" or "plur") of a finite verb ("арестовало", "отклонили"), when that is the
     dictionary's likeliest reading of the word; else None."""
-    morph = _analyzer()
+    morph = russian_morphology()
     word = word.lower()
     if morph is None or not word.isalpha() or not morph.word_is_known(word):  # type: ignore[attr-defined]
         return None

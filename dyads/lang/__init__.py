@@ -33,6 +33,19 @@ def available_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and not p.name.startswith("_")))
 
 
+@lru_cache(maxsize=1)
+def russian_morphology() -> object | None:
+    """One pymorphy3 analyser per process, shared by the stages that read Russian word forms (dates'
+    future tense, the coder's grammatical case); None when it cannot be loaded, and those stages then
+    do without it."""
+    try:
+        import pymorphy3
+
+        return pymorphy3.MorphAnalyzer()
+    except Exception:  # noqa: BLE001 - a missing or broken dictionary package only disables the morphology rules
+        return None
+
+
 def data_path(lang: str, name: str) -> Path:
     return LANG_DIR / lang / name
 

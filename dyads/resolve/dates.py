@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ..lang import russian_morphology
 from ..model import Document, Mention, Sentence, TimeRef
 from .grammar import NEEDS_BOTH, NEEDS_DIGIT, NEEDS_YEAR, PARTABLE, Grammar, grammar
 
@@ -118,23 +119,13 @@ _CYRILLIC_WORD = regex.compile(r"[а-яё]{4,}", regex.I)
 
 
 @lru_cache(maxsize=1)
-def _morph() -> object | None:
-    try:
-        import pymorphy3
-
-        return pymorphy3.MorphAnalyzer()
-    except Exception:  # noqa: BLE001 - without the analyser only the cue words mark the future
-        return None
-
-
-@lru_cache(maxsize=1)
 def _future_suffixes() -> tuple[frozenset[str], int] | None:
     """Endings of every future-tense verb form in the analyser's paradigms, and their longest length.
 
     A word with none of these endings has no future-verb reading (predictions for unknown
     words use the same paradigms), so it need not be parsed: most words are skipped.
     """
-    morph = _morph()
+    morph = russian_morphology()
     try:
         d = morph.dictionary  # type: ignore[attr-defined]
         futr = {i for i, tag in enumerate(d.gramtab) if "VERB" in str(tag) and "futr" in str(tag)}
@@ -160,7 +151,7 @@ def _maybe_future_form(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _ru_future_verb(word: str) -> bool:
-    morph = _morph()
+    morph = russian_morphology()
     if morph is None or not _maybe_future_form(word):
         return False
     parse = morph.parse(word)[0]  # type: ignore[attr-defined]
