@@ -114,7 +114,7 @@ DROPPED_SUBJECT_AUX = {"it": {"ha", "aveva", "avrebbe"}, "es": {"ha", "había", 
 # Spanish news tells in the preterite, whose third person singular ends in a stressed -ó ("acusó",
 # "pidió", "advirtió"; nouns with that ending are rare), or is one of the irregular forms.
 PRETERITE_3SG = {"es": frozenset({"dijo", "hizo", "puso", "propuso", "impuso", "expuso", "sostuvo", "mantuvo", "tuvo", "quiso",
-                                  "dio", "condujo", "reiteró", "fue", "estuvo", "pudo", "supo", "vino", "trajo", "retuvo"})}
+                                  "dio", "condujo", "fue", "estuvo", "pudo", "supo", "vino", "trajo", "retuvo"})}
 PRETERITE_ENDING = {"es": "ó"}
 OPENING_ADVERBS = {"it": {"poi", "inoltre", "intanto", "anche", "quindi", "infine", "successivamente"},
                    "es": {"además", "también", "luego", "después", "asimismo", "finalmente"}}
