@@ -148,7 +148,7 @@ class Composer:
         if employer is not None and gap in LEFT_GAPS:  # "Ryanair pilots", "Amazon workers": the company's labour
             return self.build(i, i + 2, employer, head)
         head = first.get(*HEADS)
-        joined = gap in self.connectors or (gap == "" and self.lang in GENITIVE_LANGS)  # "of", "di", or a genitive
+        joined = self.joins(gap)
         members = self.members(i, i + 1, second, head)
         if members is not None and joined:
             return members, i + 2  # "боевики ИГИЛ", "i miliziani di Hezbollah", "fighters of Hamas"
@@ -362,10 +362,12 @@ class Composer:
         return self.individual(found, nxt) if sector.role == "person" or sector.sector in NAMEABLE_SECTORS else (found, nxt)
 
     def joined(self, i: int) -> bool:
-        """Whether piece i is joined to the next by a connector ("of", "di", "der") or a genitive."""
-        if i + 1 >= len(self.pieces):
-            return False
-        gap = self.gap(self.pieces[i].end, self.pieces[i + 1].start)
+        """Whether piece i is joined to the next (``joins``)."""
+        return i + 1 < len(self.pieces) and self.joins(self.gap(self.pieces[i].end, self.pieces[i + 1].start))
+
+    def joins(self, gap: str | None) -> bool:
+        """Whether a gap between two pieces joins them: a connector ("of", "di", "der") or, in a
+        language that puts the genitive right after its noun, nothing at all."""
         return gap is not None and (gap in self.connectors or (gap == "" and self.lang in GENITIVE_LANGS))
 
     def officer(self, group: Found, j: int) -> tuple[Found, int]:
