@@ -142,6 +142,23 @@ def test_the_source_of_a_report_is_no_party(text: str, lang: str, source: str) -
     assert not any(m.entity is not None and m.entity.code == source for e in events for m in (*e.actor, *e.recipient))
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a count after the source's own noun opens the next phrase: the twelve people are those arrested
+        ("Die türkische Polizei nahm nach Angaben der Anwälte zwölf Menschen fest.", "de", ("COERCE", "TURCOP", "CVL")),
+        # a count after a preposition is still the source: the witnesses only report
+        ("Die Polizei nahm nach Angaben von zwölf Zeugen den Bürgermeister fest.", "de", ("COERCE", "DEUCOP", None)),
+    ],
+)
+def test_a_count_after_the_source_noun_is_a_party(text: str, lang: str, expected: tuple[str, str, str | None]) -> None:
+    import dyads
+
+    coded = [(e.event, e.actor[0].entity.code if e.actor[0].entity else None,
+              e.recipient[0].entity.code if e.recipient and e.recipient[0].entity else None) for e in dyads.code_text(text, lang=lang)]
+    assert coded[:1] == [expected]
+
+
 def test_their_own_troops_are_no_recipient() -> None:
     import dyads
 

@@ -364,6 +364,12 @@ def test_a_named_office_holder_takes_the_titles_sector_unless_former(kb: Knowled
     ("de", "Mindestens 54 Menschen wurden festgenommen.", "Mindestens 54 Menschen"),
     ("it", "Decine di migliaia di persone hanno manifestato.", "Decine di migliaia di persone"),
     ("fr", "Des centaines de personnes ont défilé.", "Des centaines de personnes"),
+    ("it", "La polizia ha arrestato quindici persone.", "quindici persone"),  # the teens are counts too
+    ("it", "Quindici persone sono state arrestate.", "Quindici persone"),
+    ("fr", "La police a interpellé douze personnes.", "douze personnes"),
+    ("de", "Die Polizei nahm siebzehn Menschen fest.", "siebzehn Menschen"),
+    ("ru", "Полиция задержала двенадцать человек.", "двенадцать человек"),
+    ("ru", "Суд оштрафовал около десятка человек.", "около десятка человек"),
 ])
 def test_counted_people_are_a_group(kb: KnowledgeBase, lang: str, text: str, mention: str) -> None:
     found = {m.text: m for m in kb.find_mentions(text, lang)}

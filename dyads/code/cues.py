@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..lang import function_words
+from ..lang import available_languages, function_words, read_tsv
 from .triggers import Hit, Token
 
 AUX_CUES = ("negation", "future", "hypothetical", "historical")
@@ -139,12 +139,33 @@ def _verb_final(cue: Hit, tokens: Sequence[Token], trigger: Hit) -> bool:
     return tokens[cue.last].text in VERB_FINAL_PASSIVE and len(between) <= VERB_FINAL_SPAN and not any(t.text in ",;:" for t in between)
 
 
+SOURCE_REACH = 3  # tokens from the marker to the party: "according to the Russian ministry", "laut dem Kreml"
+# Words after which a counted party still belongs to the source phrase: "nach Angaben von zwölf Zeugen"
+SOURCE_LINKS = function_words("article") | function_words("preposition") | function_words("noun_determiner")
+
+
 def _source(cues: Sequence[Hit], span: tuple[int, int] | None, tokens: Sequence[Token]) -> bool:
-    """A source marker ("according to", "по словам", "laut", "selon") right before the party."""
+    """A source marker ("according to", "по словам", "laut", "selon") right before the party. A count
+    after the source's own noun opens the next phrase: in "nach Angaben der Anwälte zwölf Menschen
+    fest", the twelve people are the ones arrested."""
     if span is None:
         return False
-    return any(c.label == "source" and 0 < span[0] - c.last <= 3 and not any(t.text == "," for t in tokens[c.last + 1 : span[0]])
-               for c in cues)
+    for c in cues:
+        gap = tokens[c.last + 1 : span[0]]
+        if c.label != "source" or not 0 < span[0] - c.last <= SOURCE_REACH or any(t.text == "," for t in gap):
+            continue
+        if gap and gap[-1].text.lower() not in SOURCE_LINKS and _counted(tokens[span[0]].text):
+            continue
+        return True
+    return False
+
+
+COUNT_WORDS = frozenset(form.split()[0].lower() for lang in available_languages()
+                        for kind, form, *_ in read_tsv(lang, "quantities.tsv") if kind in ("count", "about"))
+
+
+def _counted(word: str) -> bool:
+    return word[:1].isdigit() or word.lower() in COUNT_WORDS
 
 
 OBLIGED_GAP = 2  # tokens from the party to "must" and from "must" to the trigger: "Minsk also must immediately release"
