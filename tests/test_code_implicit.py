@@ -59,6 +59,16 @@ def _coded(text: str, lang: str, actors: dict[str, str], place: tuple[str, str] 
         ("Журналист был оправдан в Москве.", "ru", {"Журналист": "MED"}, ("Москве", "RUS"), ("RETREAT", ("RUSJUD",), ("MED",))),
         ("L'opposant a été exécuté à Lyon.", "fr", {}, ("Lyon", "FRA"), ("ASSAULT", ("FRAGOV",), ())),
         ("El exalcalde fue absuelto en Sevilla.", "es", {}, ("Sevilla", "ESP"), ("RETREAT", ("ESPJUD",), ())),
+        # charges, investigations and releases from custody
+        ("В Москве журналист обвинен в госизмене.", "ru", {"журналист": "MED"}, ("Москве", "RUS"), ("ACCUSE", ("RUSJUD",), ("MED",))),
+        ("В Москве журналисту предъявлено обвинение.", "ru", {}, ("Москве", "RUS"), ("ACCUSE", ("RUSJUD",), ())),
+        ("Журналист освобожден из-под стражи в Москве.", "ru", {"Журналист": "MED"}, ("Москве", "RUS"), ("RETREAT", ("RUSJUD",), ("MED",))),
+        ("Il sindaco è indagato per corruzione a Modena.", "it", {}, ("Modena", "ITA"), ("ACCUSE", ("ITAJUD",), ())),
+        ("The activist was released from prison in Minsk.", "en", {"activist": "CVL"}, ("Minsk", "BLR"), ("RETREAT", ("BLRGOV",), ("CVL",))),
+        ("Le maire a été inculpé à Lyon.", "fr", {}, ("Lyon", "FRA"), ("ACCUSE", ("FRAJUD",), ())),
+        ("El exalcalde fue imputado en Sevilla.", "es", {}, ("Sevilla", "ESP"), ("ACCUSE", ("ESPJUD",), ())),
+        ("Der Journalist wurde in Chicago aus der Haft entlassen.", "de", {"Journalist": "MED"}, ("Chicago", "USA"),
+         ("RETREAT", ("USAGOV",), ("MED",))),
         # a subjectless plural verb: "they arrested"
         ("На акции в Москве задержали 39 человек.", "ru", {"39 человек": "CVL"}, ("Москве", "RUS"), ("COERCE", ("RUSCOP",), ("CVL",))),
         ("Журналиста в Москве приговорили к трем годам.", "ru", {"Журналиста": "MED"}, ("Москве", "RUS"), ("COERCE", ("RUSJUD",), ("MED",))),
