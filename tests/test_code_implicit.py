@@ -69,6 +69,11 @@ def _coded(text: str, lang: str, actors: dict[str, str], place: tuple[str, str] 
         ("El exalcalde fue imputado en Sevilla.", "es", {}, ("Sevilla", "ESP"), ("ACCUSE", ("ESPJUD",), ())),
         ("Der Journalist wurde in Chicago aus der Haft entlassen.", "de", {"Journalist": "MED"}, ("Chicago", "USA"),
          ("RETREAT", ("USAGOV",), ("MED",))),
+        # the pluperfect and the narrative past
+        ("A Modena l'uomo fu arrestato nel 1998.", "it", {}, ("Modena", "ITA"), ("COERCE", ("ITACOP",), ())),
+        ("Il giornalista era stato condannato a Modena.", "it", {"giornalista": "MED"}, ("Modena", "ITA"), ("COERCE", ("ITAJUD",), ("MED",))),
+        ("El exalcalde había sido detenido en Sevilla.", "es", {}, ("Sevilla", "ESP"), ("COERCE", ("ESPCOP",), ())),
+        ("Le maire avait été interpellé à Lyon.", "fr", {}, ("Lyon", "FRA"), ("COERCE", ("FRACOP",), ())),
         # a subjectless plural verb: "they arrested"
         ("На акции в Москве задержали 39 человек.", "ru", {"39 человек": "CVL"}, ("Москве", "RUS"), ("COERCE", ("RUSCOP",), ("CVL",))),
         ("Журналиста в Москве приговорили к трем годам.", "ru", {"Журналиста": "MED"}, ("Москве", "RUS"), ("COERCE", ("RUSJUD",), ("MED",))),
