@@ -657,3 +657,20 @@ def test_an_act_said_with_its_recipient_is_not_also_the_actors_alone() -> None:
 def test_the_nearer_subject_of_a_later_clause_acts(text: str, lang: str, expected: tuple) -> None:  # type: ignore[type-arg]
     coded = _triples(dyads.code_text(text, lang=lang))
     assert expected in coded
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        # an opening adverbial or subordinate clause puts the subject after the verb-second verb
+        ("Am Freitag forderte die EU den Iran zur Zusammenarbeit auf.", {"EU": "IGOEU", "Iran": "IRN"}, [("REQUEST", ("IGOEU",), ("IRN",))]),
+        ("Noch während Lawrow redete, widersprach ihm das ukrainische Außenministerium.",
+         {"Lawrow": "RUSGOV", "ukrainische Außenministerium": "UKRGOV"}, [("REJECT", ("UKRGOV",), ())]),
+        # a subject pronoun after the verb makes the party its object
+        ("Am Montag kritisierte er die EU scharf.", {"EU": "IGOEU"}, []),
+        # subject first, as before
+        ("Die Regierung kritisierte die EU scharf.", {"Regierung": "DEUGOV", "EU": "IGOEU"}, [("ACCUSE", ("DEUGOV",), ("IGOEU",))]),
+    ],
+)
+def test_german_verb_second_order(text: str, actors: dict[str, str], expected: list[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> None:
+    assert _coded(text, actors, "de") == expected

@@ -11,6 +11,7 @@ from itertools import chain
 
 from ..lang import function_words
 from .cues import CueView, cue_view
+from .order import inverted
 from .triggers import Hit, Lexicon, Token, tokenize
 
 DIM_BITS = 18
@@ -340,7 +341,9 @@ def dyad_view(text: str, actor: Party, recipient: Party | None, lang: str, lexic
     feats = ["BIAS", "ORD=" + _order(a_span, r_span)]
     # a trigger word inside a party names it ("Protesters attacked ...") and is no other act
     others = [h for h in trig if not any(h.first <= i <= h.last for i in blocked)]
-    feats += _trigger_features(hit, others, a_span, r_span, view)
+    # the subject after a verb-second verb stands where the model knows subjects: before it
+    placed = (hit.first - 1, hit.first - 1) if hit is not None and a_span is not None and inverted(toks, hit, a_span, r_span, lang) else a_span
+    feats += _trigger_features(hit, others, placed, r_span, view)
     feats += _cue_features(view)
     feats += _window(masked, a_span, "A") + _window(masked, r_span, "R")
     feats += _between(masked, a_span, r_span if r_span is not None else (hit.first, hit.last) if hit else None)

@@ -1,0 +1,57 @@
+"""German word order: the subject after a verb-second verb.
+
+A German main clause puts its finite verb second. When the first place holds an adverbial ("Am
+Freitag", "Daraufhin") or a subordinate clause ("Noch während Lawrow redete,"), the subject follows
+the verb: "Am Freitag forderte die EU den Iran zur Zusammenarbeit auf". The model learned roles
+mostly from subject-first clauses, so the features place such a subject before the verb
+(``inverted``). When a subject pronoun follows the verb instead ("Am Montag kritisierte er die
+EU"), the party after it is the verb's object, not its actor (``object_after_pronoun``).
+
+The opening words, object pronouns and subordinators are data: ``lang/de/function_words.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..lang import function_words
+from .triggers import Hit, Token
+
+V2_LANGS = frozenset({"de"})
+V2_OPENERS = function_words("v2_opener")
+SUBORDINATORS = function_words("subordinator")
+ARTICLES = function_words("feature_article")
+BEFORE_SUBJECT = ARTICLES | function_words("object_pronoun")  # "widersprach ihm das Ministerium"
+SUBJECT_PRONOUNS = function_words("subject_pronoun")  # "kritisierte er die EU"
+V2_GAP = 2  # tokens between the verb and its subject: an article, an object pronoun ("widersprach ihm das Amt")
+TokSpan = tuple[int, int]
+
+
+def inverted(tokens: Sequence[Token], hit: Hit, actor: TokSpan, recipient: TokSpan | None, lang: str) -> bool:
+    """The actor right after a verb-second verb whose first place an adverbial or a subordinate
+    clause holds: "Am Freitag forderte die EU den Iran auf" - the EU is the verb's subject."""
+    if not _after_second_verb(tokens, hit, actor, recipient, lang):
+        return False
+    return all(t.text.lower() in BEFORE_SUBJECT for t in tokens[hit.first + 1 : actor[0]])
+
+
+def object_after_pronoun(tokens: Sequence[Token], hit: Hit, actor: TokSpan, recipient: TokSpan | None, lang: str) -> bool:
+    """A subject pronoun between the verb-second verb and the actor: "Am Montag kritisierte er die
+    EU" - the EU is the object, and the speaker of "er" the actor."""
+    if not _after_second_verb(tokens, hit, actor, recipient, lang):
+        return False
+    between = [t.text.lower() for t in tokens[hit.first + 1 : actor[0]]]
+    return bool(between) and between[0] in SUBJECT_PRONOUNS and all(w in ARTICLES for w in between[1:])
+
+
+def _after_second_verb(tokens: Sequence[Token], hit: Hit, actor: TokSpan, recipient: TokSpan | None, lang: str) -> bool:
+    """The actor stands just after a finite verb that comes second in its clause, after an opening
+    adverbial or a subordinate clause, and no party of the dyad stands before it."""
+    if lang not in V2_LANGS or not hit.first < actor[0] <= hit.first + V2_GAP + 1 or not tokens[hit.first].text[:1].islower():
+        return False  # German nouns are capitalised: a lower-case trigger word is a verb
+    if recipient is not None and recipient[0] < hit.first:
+        return False  # "Den Iran forderte die EU auf": the first place holds a party
+    start = max((i + 1 for i in range(hit.first) if tokens[i].text in ",;:"), default=0)
+    if start == 0:
+        return hit.first > 0 and tokens[0].text.lower() in V2_OPENERS
+    return start == hit.first and any(t.text.lower() in SUBORDINATORS for t in tokens[:2])  # "(Noch) während ..., widersprach"
