@@ -35,6 +35,9 @@ def _added(pipeline: Pipeline, text: str, lang: str) -> list[tuple[int, Mention]
         ("Le Kirghizistan et le Tadjikistan ont conclu un cessez-le-feu. Les deux parties retireront leurs troupes.", "fr",
          "Les deux parties"),
         ("Kirguistán y Tayikistán acordaron un alto el fuego. Ambas partes retirarán sus tropas.", "es", "Ambas partes"),
+        # the warring parties
+        ("Kirgistan und Tadschikistan verhandeln in Bischkek. Die Konfliktparteien wollen bis Freitag abziehen.", "de", "Die Konfliktparteien"),
+        ("Kyrgyzstan and Tajikistan held talks on Tuesday. The warring parties will pull back by Friday.", "en", "The warring parties"),
     ],
 )
 def test_a_pair_reference_stands_for_the_two_parties_named_before(pipeline: Pipeline, text: str, lang: str, phrase: str) -> None:
@@ -118,6 +121,7 @@ def test_an_organisation_reference_stands_for_the_organisation_named_before(pipe
         # else that sentence's parties, as one compound actor
         ("Russia and China held talks in Moscow. The delegations agreed to meet again in May.", "en", ["RUS", "CHN"]),
         ("Russland und China führten Gespräche in Moskau. Die Delegationen vereinbarten ein neues Treffen.", "de", ["RUS", "CHN"]),
+        ("Лавров и Фидан провели переговоры в Анкаре. Министры подписали план консультаций.", "ru", ["RUSGOV", "TURGOV"]),
     ],
 )
 def test_a_group_reference_stands_for_the_organisation_or_the_parties_before(pipeline: Pipeline, text: str, lang: str,
