@@ -179,6 +179,13 @@ def test_a_negation_after_a_demand_belongs_to_its_clause(lang: str, text: str, n
         ("fr", "La Pologne a fermé les consulats russes.", "SANCTION"),
         ("es", "Polonia cerró los consulados rusos.", "SANCTION"),
         ("ru", "Стороны передали друг другу по 300 военнопленных.", "RETREAT"),
+        # calling another's act unacceptable, illegal or shameful
+        ("de", "Polen nannte das Vorgehen Russlands inakzeptabel.", "ACCUSE"),
+        ("de", "Berlin bezeichnete die Festnahme als politisch motiviert.", "ACCUSE"),
+        ("ru", "Оппозиция назвала действия полиции непропорциональными.", "ACCUSE"),
+        ("it", "Il patriarca ha definito la manifestazione una vergogna.", "ACCUSE"),
+        ("fr", "Paris a qualifié la décision d'inacceptable.", "ACCUSE"),
+        ("es", "Madrid calificó la decisión de inaceptable.", "ACCUSE"),
     ],
 )
 def test_shipped_lexicon_covers_common_verbs(lang: str, text: str, event: str) -> None:
@@ -211,7 +218,7 @@ def test_lexicon_phrases_split_elisions_like_the_text() -> None:
 FUNCTION_WORD_KINDS = {"coordinator", "audience", "speech_before_audience", "against", "article", "possessive", "own",
                        "clause_opener", "preposition", "noun_determiner", "not_passive_aux", "circumstance",
                        "verb_final_passive", "modal", "feature_article", "verb_particle", "impersonal_next", "verb_link",
-                       "bracket_aux", "officer", "short_passive"}
+                       "bracket_aux", "officer", "short_passive", "v2_opener", "subordinator", "object_pronoun", "subject_pronoun"}
 
 
 def test_function_word_files_name_only_kinds_the_code_reads() -> None:
