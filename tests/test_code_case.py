@@ -61,6 +61,8 @@ def _oblique(text: str, party: str, verb: str) -> bool:
         ("В Министерстве обороны предупредили о новых ударах.", "Министерстве обороны", "предупредили", False),
         ("В суде Бруклина обсуждал взятку свидетель.", "суде Бруклина", "обсуждал", True),
         ("В боях с исламистами погибло много мирных жителей.", "исламистами", "погибло", False),  # a victim's verb
+        # a noun after a preposition is no subject, nor is its genitive
+        ("До объявления вердикта Верховного суда он обещал протесты.", "Верховного суда", "обещал", True),
     ],
 )
 def test_oblique_subject(text: str, party: str, verb: str, oblique: bool) -> None:

@@ -674,3 +674,22 @@ def test_the_nearer_subject_of_a_later_clause_acts(text: str, lang: str, expecte
 )
 def test_german_verb_second_order(text: str, actors: dict[str, str], expected: list[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> None:
     assert _coded(text, actors, "de") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "lang", "expected"),
+    [
+        # a party after "a" right after the verb is its object, whoever stands where
+        ("Ayer criticó duramente a Rusia el gobierno polaco.", {"Rusia": "RUS", "gobierno polaco": "POLGOV"}, "es",
+         [("ACCUSE", ("POLGOV",), ("RUS",))]),
+        ("El gobierno polaco criticó duramente a Rusia.", {"Rusia": "RUS", "gobierno polaco": "POLGOV"}, "es",
+         [("ACCUSE", ("POLGOV",), ("RUS",))]),
+        ("Ieri ha chiesto alla Russia il governo polacco di ritirare le truppe.", {"Russia": "RUS", "governo polacco": "POLGOV"}, "it", []),
+        # "в адрес X" names the target
+        ("В понедельник с резкой критикой в адрес Варшавы выступил МИД России.", {"Варшавы": "POLGOV", "МИД России": "RUSGOV"},
+         "ru", []),
+    ],
+)
+def test_a_party_after_a_verbs_object_marker_is_no_actor(text: str, actors: dict[str, str], lang: str,
+                                                          expected: list[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> None:
+    assert _coded(text, actors, lang) == expected

@@ -27,6 +27,8 @@ INSTRUMENTAL = "ablt"
 LOCATIVE = "loct"
 IN_WORDS = frozenset({"в", "во"})
 LIST_WORDS = frozenset({",", "и"})
+PREPOSITIONS = frozenset({"в", "во", "на", "с", "со", "к", "ко", "по", "о", "об", "обо", "от", "до", "из", "у", "за", "над", "под",
+                          "при", "без", "для", "через", "перед", "между", "про", "против", "после", "вокруг", "среди"})
 REFLEXIVE_ENDINGS = ("ся", "сь")
 # Verbs whose subject is the victim ("погибли два человека"): the act they report is someone else's,
 # named in any case ("в боях с исламистами погибло ..."), so case says nothing of its actor.
@@ -90,7 +92,8 @@ def oblique_subject(party_words: Sequence[str], tokens: Sequence[Token], first: 
 
 def _qualifies_subject(tokens: Sequence[Token], first: int) -> bool:
     """Whether a genitive starting at ``first`` (or a list of them) follows a noun that may be nominative:
-    "лидеры России, Белоруссии", "Сотни сторонников"."""
+    "лидеры России, Белоруссии", "Сотни сторонников". A noun after a preposition is no subject, nor
+    is its genitive: "с критикой в адрес Варшавы"."""
     i = first - 1
     while i >= 0:
         word = tokens[i].text
@@ -98,5 +101,5 @@ def _qualifies_subject(tokens: Sequence[Token], first: int) -> bool:
         if word in LIST_WORDS or (found is not None and ATTRIBUTE_CASE in found and SUBJECT_CASE not in found):
             i -= 1
             continue
-        return found is not None and SUBJECT_CASE in found
+        return found is not None and SUBJECT_CASE in found and not (i > 0 and tokens[i - 1].text.lower() in PREPOSITIONS)
     return False

@@ -1,4 +1,4 @@
-"""German word order: the subject after a verb-second verb.
+"""Word order: who is a verb's subject when the party after it is not.
 
 A German main clause puts its finite verb second. When the first place holds an adverbial ("Am
 Freitag", "Daraufhin") or a subordinate clause ("Noch während Lawrow redete,"), the subject follows
@@ -7,7 +7,11 @@ mostly from subject-first clauses, so the features place such a subject before t
 (``inverted``). When a subject pronoun follows the verb instead ("Am Montag kritisierte er die
 EU"), the party after it is the verb's object, not its actor (``object_after_pronoun``).
 
-The opening words, object pronouns and subordinators are data: ``lang/de/function_words.tsv``.
+In Spanish, Italian and French a party after "a" / "à" right after the verb is its object or
+addressee, never its subject, wherever the subject stands: "Ayer criticó duramente a Rusia el
+gobierno polaco" (``object_after_verb``).
+
+The opening words, pronouns, subordinators and object markers are data: ``lang/<xx>/function_words.tsv``.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ SUBORDINATORS = function_words("subordinator")
 ARTICLES = function_words("feature_article")
 BEFORE_SUBJECT = ARTICLES | function_words("object_pronoun")  # "widersprach ihm das Ministerium"
 SUBJECT_PRONOUNS = function_words("subject_pronoun")  # "kritisierte er die EU"
+OBJECT_MARKERS = function_words("object_marker")
+OBJECT_REACH = 3  # tokens from the verb to the party: "criticó duramente a Rusia"
 V2_GAP = 2  # tokens between the verb and its subject: an article, an object pronoun ("widersprach ihm das Amt")
 TokSpan = tuple[int, int]
 
@@ -55,3 +61,12 @@ def _after_second_verb(tokens: Sequence[Token], hit: Hit, actor: TokSpan, recipi
     if start == 0:
         return hit.first > 0 and tokens[0].text.lower() in V2_OPENERS
     return start == hit.first and any(t.text.lower() in SUBORDINATORS for t in tokens[:2])  # "(Noch) während ..., widersprach"
+
+
+def object_after_verb(tokens: Sequence[Token], hit: Hit, party: TokSpan) -> bool:
+    """The party follows an object marker ("a", "al", "alla", "à") that follows the verb: "criticó
+    duramente a Rusia", "ha chiesto all'Ucraina", "a demandé à la Russie"."""
+    between = [t.text.lower() for t in tokens[hit.last + 1 : party[0]]]
+    if not 0 < len(between) <= OBJECT_REACH or any(w in ",;:." for w in between):
+        return False
+    return any(w in OBJECT_MARKERS for w in between[-2:]) and between[-1] in OBJECT_MARKERS | ARTICLES
