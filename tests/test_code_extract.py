@@ -670,6 +670,11 @@ def test_the_nearer_subject_of_a_later_clause_acts(text: str, lang: str, expecte
         ("Am Montag kritisierte er die EU scharf.", {"EU": "IGOEU"}, []),
         # subject first, as before
         ("Die Regierung kritisierte die EU scharf.", {"Regierung": "DEUGOV", "EU": "IGOEU"}, [("ACCUSE", ("DEUGOV",), ("IGOEU",))]),
+        # a party in the genitive after an event noun is no subject; after an officer it speaks through him
+        ("Ein türkisches Gericht hat am Dienstag die Freilassung des inhaftierten Istanbuler Bürgermeisters Ekrem İmamoğlu abgelehnt.",
+         {"türkisches Gericht": "TURJUD", "Bürgermeisters Ekrem İmamoğlu": "TUROPP"}, [("REJECT", ("TURJUD",), ("TUROPP",))]),
+        ("Der Sprecher des Außenministeriums kritisierte Russland scharf.", {"Außenministeriums": "DEUGOV", "Russland": "RUS"},
+         [("ACCUSE", ("DEUGOV",), ("RUS",))]),
     ],
 )
 def test_german_verb_second_order(text: str, actors: dict[str, str], expected: list[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> None:

@@ -32,7 +32,7 @@ from .features import (
 )
 from .implicit import CONFIDENCE as IMPLICIT_CONFIDENCE
 from .implicit import act_result, act_view, agent_mention, find_acts, may_have_acts
-from .order import object_after_pronoun, object_after_verb
+from .order import genitive_attribute, object_after_pronoun, object_after_verb
 from .triggers import Hit, Token, tokenize
 
 COORDINATORS = function_words("coordinator") | {",", "&"}
@@ -247,12 +247,14 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
             return Candidate(c.recipient, c.actor, view, res, res.confidence + RECIPIENT_BONUS,
                              ("roles by case: the recipient is the nominative subject, the actor its object",))
         return _drop(c, "the actor is in an oblique case ('журналистку арестовало ФБР'): not the subject of the verb")
+    if view.actor is not None and genitive_attribute(text, tokens, view.actor, lang):
+        return _drop(c, "the actor is a genitive attribute ('die Freilassung des Bürgermeisters'): not the subject of the verb")
     if view.trigger is not None and view.actor is not None and object_after_verb(tokens, view.trigger, view.actor):
         if c.recipient is not None and view.recipient is not None and not object_after_verb(tokens, view.trigger, view.recipient):
             return Candidate(c.recipient, c.actor, view, res, res.confidence + RECIPIENT_BONUS,
                              ("roles by 'a': the actor follows 'a' after the verb, so it is the object ('criticó a Rusia')",))
         return _drop(c, "the actor follows 'a' after the verb ('criticó a Rusia'): it is the verb's object, not its subject")
-    if view.trigger is not None and view.actor is not None and object_after_pronoun(tokens, view.trigger, view.actor, view.recipient, lang):
+    if view.trigger is not None and view.actor is not None and object_after_pronoun(text, tokens, view.trigger, view.actor, view.recipient, lang):
         return _drop(c, "a subject pronoun follows the verb ('kritisierte er die EU'): the party is its object")
     if view.cues.actor_is_source or view.cues.recipient_is_source:
         return _drop(c, "a party is the source of the report ('according to X'), not a party to the event")

@@ -342,7 +342,7 @@ def dyad_view(text: str, actor: Party, recipient: Party | None, lang: str, lexic
     # a trigger word inside a party names it ("Protesters attacked ...") and is no other act
     others = [h for h in trig if not any(h.first <= i <= h.last for i in blocked)]
     # the subject after a verb-second verb stands where the model knows subjects: before it
-    placed = (hit.first - 1, hit.first - 1) if hit is not None and a_span is not None and inverted(toks, hit, a_span, r_span, lang) else a_span
+    placed = (hit.first - 1, hit.first - 1) if hit is not None and a_span is not None and inverted(text, toks, hit, a_span, r_span, lang) else a_span
     feats += _trigger_features(hit, others, placed, r_span, view)
     feats += _cue_features(view)
     feats += _window(masked, a_span, "A") + _window(masked, r_span, "R")

@@ -7,6 +7,9 @@ mostly from subject-first clauses, so the features place such a subject before t
 (``inverted``). When a subject pronoun follows the verb instead ("Am Montag kritisierte er die
 EU"), the party after it is the verb's object, not its actor (``object_after_pronoun``).
 
+A German party in the genitive after an event noun is no subject either: in "Ein Gericht hat die
+Freilassung des Bürgermeisters Ekrem İmamoğlu abgelehnt" the court refused (``genitive_attribute``).
+
 In Spanish, Italian and French a party after "a" / "à" right after the verb is its object or
 addressee, never its subject, wherever the subject stands: "Ayer criticó duramente a Rusia el
 gobierno polaco" (``object_after_verb``).
@@ -28,32 +31,35 @@ ARTICLES = function_words("feature_article")
 BEFORE_SUBJECT = ARTICLES | function_words("object_pronoun")  # "widersprach ihm das Ministerium"
 SUBJECT_PRONOUNS = function_words("subject_pronoun")  # "kritisierte er die EU"
 OBJECT_MARKERS = function_words("object_marker")
+GENITIVE_ARTICLES = function_words("genitive_article")  # "des", "eines": unambiguous
+OFFICERS = frozenset(w.lower() for w in function_words("officer"))  # "der Sprecher des Ministeriums" speaks for it
+GENITIVE_REACH = 3  # adjectives between the article and the party: "des inhaftierten Istanbuler Bürgermeisters"
 OBJECT_REACH = 3  # tokens from the verb to the party: "criticó duramente a Rusia"
 V2_GAP = 2  # tokens between the verb and its subject: an article, an object pronoun ("widersprach ihm das Amt")
 TokSpan = tuple[int, int]
 
 
-def inverted(tokens: Sequence[Token], hit: Hit, actor: TokSpan, recipient: TokSpan | None, lang: str) -> bool:
+def inverted(text: str, tokens: Sequence[Token], hit: Hit, actor: TokSpan, recipient: TokSpan | None, lang: str) -> bool:
     """The actor right after a verb-second verb whose first place an adverbial or a subordinate
     clause holds: "Am Freitag forderte die EU den Iran auf" - the EU is the verb's subject."""
-    if not _after_second_verb(tokens, hit, actor, recipient, lang):
+    if not _after_second_verb(text, tokens, hit, actor, recipient, lang):
         return False
     return all(t.text.lower() in BEFORE_SUBJECT for t in tokens[hit.first + 1 : actor[0]])
 
 
-def object_after_pronoun(tokens: Sequence[Token], hit: Hit, actor: TokSpan, recipient: TokSpan | None, lang: str) -> bool:
+def object_after_pronoun(text: str, tokens: Sequence[Token], hit: Hit, actor: TokSpan, recipient: TokSpan | None, lang: str) -> bool:
     """A subject pronoun between the verb-second verb and the actor: "Am Montag kritisierte er die
     EU" - the EU is the object, and the speaker of "er" the actor."""
-    if not _after_second_verb(tokens, hit, actor, recipient, lang):
+    if not _after_second_verb(text, tokens, hit, actor, recipient, lang):
         return False
     between = [t.text.lower() for t in tokens[hit.first + 1 : actor[0]]]
     return bool(between) and between[0] in SUBJECT_PRONOUNS and all(w in ARTICLES for w in between[1:])
 
 
-def _after_second_verb(tokens: Sequence[Token], hit: Hit, actor: TokSpan, recipient: TokSpan | None, lang: str) -> bool:
+def _after_second_verb(text: str, tokens: Sequence[Token], hit: Hit, actor: TokSpan, recipient: TokSpan | None, lang: str) -> bool:
     """The actor stands just after a finite verb that comes second in its clause, after an opening
     adverbial or a subordinate clause, and no party of the dyad stands before it."""
-    if lang not in V2_LANGS or not hit.first < actor[0] <= hit.first + V2_GAP + 1 or not tokens[hit.first].text[:1].islower():
+    if lang not in V2_LANGS or not hit.first < actor[0] <= hit.first + V2_GAP + 1 or not _cased(text, tokens[hit.first])[:1].islower():
         return False  # German nouns are capitalised: a lower-case trigger word is a verb
     if recipient is not None and recipient[0] < hit.first:
         return False  # "Den Iran forderte die EU auf": the first place holds a party
@@ -70,3 +76,27 @@ def object_after_verb(tokens: Sequence[Token], hit: Hit, party: TokSpan) -> bool
     if not 0 < len(between) <= OBJECT_REACH or any(w in ",;:." for w in between):
         return False
     return any(w in OBJECT_MARKERS for w in between[-2:]) and between[-1] in OBJECT_MARKERS | ARTICLES
+
+
+def genitive_attribute(text: str, tokens: Sequence[Token], party: TokSpan, lang: str) -> bool:
+    """A German party after "des" / "eines" that qualifies a noun other than an officer's: "die
+    Freilassung des Bürgermeisters X", not "der Sprecher des Ministeriums"."""
+    if lang not in V2_LANGS:
+        return False
+    i = party[0] - 1
+    while i >= 0 and party[0] - i <= GENITIVE_REACH and tokens[i].text not in GENITIVE_ARTICLES and _adjective(_cased(text, tokens[i])):
+        i -= 1
+    if i < 1 or tokens[i].text.lower() not in GENITIVE_ARTICLES:
+        return False
+    head = _cased(text, tokens[i - 1])
+    return head[:1].isupper() and head.lower() not in OFFICERS
+
+
+def _adjective(word: str) -> bool:
+    """An attributive adjective: lower-case ("inhaftierten"), or a capitalised city adjective ("Istanbuler")."""
+    return word.isalpha() and (word.islower() or (word[:1].isupper() and word.endswith("er")))
+
+
+def _cased(text: str, token: Token) -> str:
+    """A token as written: tokens are lower-cased, and German capitals tell nouns from the rest."""
+    return text[token.start : token.end]
