@@ -249,8 +249,8 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         return _drop(c, "the actor is in an oblique case ('журналистку арестовало ФБР'): not the subject of the verb")
     if view.actor is not None and genitive_attribute(text, tokens, view.actor, lang):
         return _drop(c, "the actor is a genitive attribute ('die Freilassung des Bürgermeisters'): not the subject of the verb")
-    if view.trigger is not None and view.actor is not None and object_after_verb(tokens, view.trigger, view.actor):
-        if c.recipient is not None and view.recipient is not None and not object_after_verb(tokens, view.trigger, view.recipient):
+    if view.trigger is not None and view.actor is not None and object_after_verb(tokens, view.trigger, view.actor, lang):
+        if c.recipient is not None and view.recipient is not None and not object_after_verb(tokens, view.trigger, view.recipient, lang):
             return Candidate(c.recipient, c.actor, view, res, res.confidence + RECIPIENT_BONUS,
                              ("roles by 'a': the actor follows 'a' after the verb, so it is the object ('criticó a Rusia')",))
         return _drop(c, "the actor follows 'a' after the verb ('criticó a Rusia'): it is the verb's object, not its subject")

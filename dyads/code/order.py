@@ -30,7 +30,9 @@ SUBORDINATORS = function_words("subordinator")
 ARTICLES = function_words("feature_article")
 BEFORE_SUBJECT = ARTICLES | function_words("object_pronoun")  # "widersprach ihm das Ministerium"
 SUBJECT_PRONOUNS = function_words("subject_pronoun")  # "kritisierte er die EU"
+OBJECT_MARKER_LANGS = frozenset({"es", "it", "fr"})  # English "a" is an article
 OBJECT_MARKERS = function_words("object_marker")
+MARKER_ENDS = OBJECT_MARKERS | function_words("feature_article")  # "a la policía", "alla Russia"
 GENITIVE_ARTICLES = function_words("genitive_article")  # "des", "eines": unambiguous
 OFFICERS = frozenset(w.lower() for w in function_words("officer"))  # "der Sprecher des Ministeriums" speaks for it
 GENITIVE_REACH = 3  # adjectives between the article and the party: "des inhaftierten Istanbuler Bürgermeisters"
@@ -44,7 +46,7 @@ def inverted(text: str, tokens: Sequence[Token], hit: Hit, actor: TokSpan, recip
     clause holds: "Am Freitag forderte die EU den Iran auf" - the EU is the verb's subject."""
     if not _after_second_verb(text, tokens, hit, actor, recipient, lang):
         return False
-    return all(t.text.lower() in BEFORE_SUBJECT for t in tokens[hit.first + 1 : actor[0]])
+    return all(t.text in BEFORE_SUBJECT for t in tokens[hit.first + 1 : actor[0]])
 
 
 def object_after_pronoun(text: str, tokens: Sequence[Token], hit: Hit, actor: TokSpan, recipient: TokSpan | None, lang: str) -> bool:
@@ -52,7 +54,7 @@ def object_after_pronoun(text: str, tokens: Sequence[Token], hit: Hit, actor: To
     EU" - the EU is the object, and the speaker of "er" the actor."""
     if not _after_second_verb(text, tokens, hit, actor, recipient, lang):
         return False
-    between = [t.text.lower() for t in tokens[hit.first + 1 : actor[0]]]
+    between = [t.text for t in tokens[hit.first + 1 : actor[0]]]
     return bool(between) and between[0] in SUBJECT_PRONOUNS and all(w in ARTICLES for w in between[1:])
 
 
@@ -65,17 +67,19 @@ def _after_second_verb(text: str, tokens: Sequence[Token], hit: Hit, actor: TokS
         return False  # "Den Iran forderte die EU auf": the first place holds a party
     start = max((i + 1 for i in range(hit.first) if tokens[i].text in ",;:"), default=0)
     if start == 0:
-        return hit.first > 0 and tokens[0].text.lower() in V2_OPENERS
-    return start == hit.first and any(t.text.lower() in SUBORDINATORS for t in tokens[:2])  # "(Noch) während ..., widersprach"
+        return hit.first > 0 and tokens[0].text in V2_OPENERS
+    return start == hit.first and any(t.text in SUBORDINATORS for t in tokens[:2])  # "(Noch) während ..., widersprach"
 
 
-def object_after_verb(tokens: Sequence[Token], hit: Hit, party: TokSpan) -> bool:
+def object_after_verb(tokens: Sequence[Token], hit: Hit, party: TokSpan, lang: str) -> bool:
     """The party follows an object marker ("a", "al", "alla", "à") that follows the verb: "criticó
     duramente a Rusia", "ha chiesto all'Ucraina", "a demandé à la Russie"."""
-    between = [t.text.lower() for t in tokens[hit.last + 1 : party[0]]]
+    if lang not in OBJECT_MARKER_LANGS:
+        return False
+    between = [t.text for t in tokens[hit.last + 1 : party[0]]]
     if not 0 < len(between) <= OBJECT_REACH or any(w in ",;:." for w in between):
         return False
-    return any(w in OBJECT_MARKERS for w in between[-2:]) and between[-1] in OBJECT_MARKERS | ARTICLES
+    return any(w in OBJECT_MARKERS for w in between[-2:]) and between[-1] in MARKER_ENDS
 
 
 def genitive_attribute(text: str, tokens: Sequence[Token], party: TokSpan, lang: str) -> bool:
@@ -86,7 +90,7 @@ def genitive_attribute(text: str, tokens: Sequence[Token], party: TokSpan, lang:
     i = party[0] - 1
     while i >= 0 and party[0] - i <= GENITIVE_REACH and tokens[i].text not in GENITIVE_ARTICLES and _adjective(_cased(text, tokens[i])):
         i -= 1
-    if i < 1 or tokens[i].text.lower() not in GENITIVE_ARTICLES:
+    if i < 1 or tokens[i].text not in GENITIVE_ARTICLES:
         return False
     head = _cased(text, tokens[i - 1])
     return head[:1].isupper() and head.lower() not in OFFICERS
