@@ -38,6 +38,7 @@ class CueView:
     recipient_is_source: bool = False
     obliged: bool = False  # "R must <trigger>", "dass R ... freilassen muss": what R is told to do
     actor_obliged: bool = False  # "A must <trigger>": not done
+    actor_attributes: bool = False  # "..., said A", "..., a indiqué le service de presse du gouvernement": A said the clause before
 
 
 def _before(hit: Hit, index: int, window: int) -> bool:
@@ -74,6 +75,19 @@ def _speech_hit(cues: Sequence[Hit], span: tuple[int, int] | None) -> Hit | None
 
 def _speaks(cues: Sequence[Hit], span: tuple[int, int] | None) -> bool:
     return _speech_hit(cues, span) is not None
+
+
+SPEAKER_REACH = 6  # tokens from a closing speech verb to its speaker: "a indiqué le service de presse du gouvernement"
+CLAUSE_CLOSERS = frozenset({",", "»", '"', "”", "“", "'"})
+
+
+def _attributes(cues: Sequence[Hit], span: tuple[int, int] | None, tokens: Sequence[Token]) -> bool:
+    """The party names who said the clause before it: a speech verb after a comma or a closing quote,
+    then the party ("..., said the ministry", "..., a indiqué le service de presse du gouvernement kirghiz")."""
+    if span is None:
+        return False
+    return any(c.label == "speech" and 0 < span[0] - c.last <= SPEAKER_REACH and c.first > 0 and tokens[c.first - 1].text in CLAUSE_CLOSERS
+               and one_clause(tokens[c.last + 1 : span[0]]) for c in cues)
 
 
 def _agent(cues: Sequence[Hit], span: tuple[int, int] | None, tokens: Sequence[Token]) -> bool:
@@ -246,4 +260,5 @@ def cue_view(
         recipient_is_source=_source(cues, recipient, tokens),
         obliged=_obliged(cues, tokens, trigger, recipient),
         actor_obliged=_obliged(cues, tokens, trigger, actor),
+        actor_attributes=_attributes(cues, actor, tokens),
     )

@@ -59,6 +59,7 @@ CLAUSE_OPENERS = function_words("clause_opener") | {",", ":", "«", "\"", "“",
 PREPOSITIONS = function_words("preposition")
 LINKING_WORDS = ARTICLES | function_words("noun_determiner") | PREPOSITIONS | POSSESSIVES  # between coordinated parties
 MATERIAL = frozenset({"AID", "RETREAT", "COOPERATE", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
+INTENTS = frozenset({"AGREE", "THREATEN"})  # an announced act: the intent of whoever is to do it
 
 
 @dataclass(frozen=True)
@@ -281,12 +282,15 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         return _drop(c, "courts and prosecutors do not assault: the violence is the crime they deal with")
     notes: list[str] = []
     score = res.confidence + (RECIPIENT_BONUS if c.recipient is not None else 0.0)
-    if view.cues.actor_speaks and view.trigger is not None and view.actor is not None:
+    if (view.cues.actor_speaks or view.cues.actor_attributes) and view.trigger is not None and view.actor is not None:
         subject_between = _group_between(groups, c.actor, tokens, view.actor[1], view.trigger.first, offset)
-        if res.event in MATERIAL and (subject_between or _subject_before(groups, c, tokens, offset)):
+        # "Y will withdraw, X said": Y's intent; but "X said Y must withdraw" is X's demand
+        material = res.event in MATERIAL or (res.event in INTENTS and view.trigger.label in MATERIAL)
+        if material and (subject_between or _subject_before(groups, c, tokens, offset)):
             return _drop(c, "the actor only reports another actor's action")  # "X said Y attacked Z", "Y attacked Z, X said"
-        notes.append("actor is the speaker of a statement")
-        score += 0.05
+        if view.cues.actor_speaks:
+            notes.append("actor is the speaker of a statement")
+            score += 0.05
     if view.cues.patient_subject and not view.cues.actor_is_agent:
         return _drop(c, "the actor is the subject of a passive ('A was arrested'): it is acted on")
     if view.cues.recipient_is_agent and not view.cues.actor_is_agent:
