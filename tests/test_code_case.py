@@ -87,6 +87,9 @@ def _coded(text: str, actors: dict[str, str]) -> list[tuple[str, tuple[str, ...]
     [
         ("Журналистку арестовало ФБР в аэропорту.", {"Журналистку": "IRNMED", "ФБР": "USACOP"}, "IRNMED"),
         ("Экс-президента Мексики обвинили в получении взятки.", {"Экс-президента Мексики": "MEXGOV"}, "MEXGOV"),
+        # after a short passive the nominative is the one acted on
+        ("В Москве задержан журналист.", {"журналист": "MED"}, "MED"),
+        ("Вчера в Минске арестован известный блогер.", {"известный блогер": "BLRMED"}, "BLRMED"),
     ],
 )
 def test_an_oblique_party_is_no_actor(text: str, actors: dict[str, str], wrong_actor: str) -> None:
@@ -97,6 +100,9 @@ def test_an_oblique_party_is_no_actor(text: str, actors: dict[str, str], wrong_a
 @pytest.mark.parametrize(
     ("text", "actors", "expected"),
     [
+        # an instrumental after a short passive, or a genitive after one, is its agent
+        ("Две туристки были жестоко убиты в Марокко сторонниками «Исламского государства».", {"Исламского государства": "SYRREB"},
+         ("ASSAULT", "SYRREB")),
         ("Журналистку арестовало ФБР в аэропорту.", {"Журналистку": "IRNMED", "ФБР": "USACOP"}, ("COERCE", "USACOP")),
         ("В МИД России резко осудили удар по посольству.", {"МИД России": "RUSGOV"}, ("ACCUSE", "RUSGOV")),
         ("Лидеры России и Белоруссии подписали декларацию.", {"России": "RUSGOV", "Белоруссии": "BLRGOV"}, ("SUPPORT", "RUSGOV")),

@@ -665,7 +665,7 @@ def test_the_nearer_subject_of_a_later_clause_acts(text: str, lang: str, expecte
         # an opening adverbial or subordinate clause puts the subject after the verb-second verb
         ("Am Freitag forderte die EU den Iran zur Zusammenarbeit auf.", {"EU": "IGOEU", "Iran": "IRN"}, [("REQUEST", ("IGOEU",), ("IRN",))]),
         ("Noch während Lawrow redete, widersprach ihm das ukrainische Außenministerium.",
-         {"Lawrow": "RUSGOV", "ukrainische Außenministerium": "UKRGOV"}, [("REJECT", ("UKRGOV",), ())]),
+         {"Lawrow": "RUSGOV", "ukrainische Außenministerium": "UKRGOV"}, [("REJECT", ("UKRGOV",), ("RUSGOV",))]),  # "ihm": Lawrow
         # a subject pronoun after the verb makes the party its object
         ("Am Montag kritisierte er die EU scharf.", {"EU": "IGOEU"}, []),
         # subject first, as before
@@ -692,9 +692,22 @@ def test_german_verb_second_order(text: str, actors: dict[str, str], expected: l
         ("Ieri ha chiesto alla Russia il governo polacco di ritirare le truppe.", {"Russia": "RUS", "governo polacco": "POLGOV"}, "it", []),
         # "в адрес X" names the target
         ("В понедельник с резкой критикой в адрес Варшавы выступил МИД России.", {"Варшавы": "POLGOV", "МИД России": "RUSGOV"},
-         "ru", []),
+         "ru", [("ACCUSE", ("RUSGOV",), ("POLGOV",))]),
     ],
 )
 def test_a_party_after_a_verbs_object_marker_is_no_actor(text: str, actors: dict[str, str], lang: str,
                                                           expected: list[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> None:
+    assert _coded(text, actors, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "lang", "expected"),
+    [
+        # a speaker named after the clause only reports the announced act of the parties before it
+        ("Les deux parties retireront leurs troupes des positions avancées d'ici vendredi, a indiqué le service de presse du "
+         "gouvernement kirghiz.", {"Les deux parties": "KGZ", "gouvernement kirghiz": "KGZGOV"}, "fr", [("AGREE", ("KGZ",), ())]),
+    ],
+)
+def test_a_speaker_after_the_clause_only_reports_it(text: str, actors: dict[str, str], lang: str,
+                                                     expected: list[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> None:
     assert _coded(text, actors, lang) == expected

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..lang import russian_morphology
+from ..lang import function_words, russian_morphology
 from .triggers import Hit, Token
 
 NOMINAL = frozenset({"NOUN", "ADJF", "NPRO", "PRTF", "NUMR"})
@@ -30,6 +30,7 @@ LIST_WORDS = frozenset({",", "и"})
 PREPOSITIONS = frozenset({"в", "во", "на", "с", "со", "к", "ко", "по", "о", "об", "обо", "от", "до", "из", "у", "за", "над", "под",
                           "при", "без", "для", "через", "перед", "между", "про", "против", "после", "вокруг", "среди"})
 REFLEXIVE_ENDINGS = ("ся", "сь")
+SHORT_PASSIVES = function_words("short_passive")  # "задержан", "приговорён": the subject is acted on
 # Verbs whose subject is the victim ("погибли два человека"): the act they report is someone else's,
 # named in any case ("в боях с исламистами погибло ..."), so case says nothing of its actor.
 VICTIM_VERBS = ("погиб", "гибн", "пострада", "умер", "умир", "скончал")
@@ -103,3 +104,15 @@ def _qualifies_subject(tokens: Sequence[Token], first: int) -> bool:
             continue
         return found is not None and SUBJECT_CASE in found and not (i > 0 and tokens[i - 1].text.lower() in PREPOSITIONS)
     return False
+
+
+def short_passive_patient(party_words: Sequence[str], tokens: Sequence[Token], first: int, trigger: Hit) -> bool:
+    """A party after a short passive participle ("В Москве задержан журналист") is its subject, the one
+    acted on; only an instrumental there, or a genitive after one, is the agent ("задержан сотрудниками
+    полиции", "убиты сторонниками «Исламского государства»")."""
+    if tokens[trigger.first].text not in SHORT_PASSIVES or first <= trigger.last:
+        return False
+    found = head_cases(party_words)
+    head = next((t.text for t in reversed(tokens[trigger.last + 1 : first]) if t.text.isalpha()), None)
+    governing = cases(head) if head is not None else None  # "сторонниками «Исламского государства»"
+    return not any(f is not None and INSTRUMENTAL in f for f in (found, governing))

@@ -19,7 +19,7 @@ from ..model import Document, Entity, Event, Mention, Processed, Sentence, stabl
 from ..ontology import INTENT_OF, NO_EVENT, goldstein
 from ..resolve.places import is_origin
 from . import coref
-from .case import may_be_subject, oblique_subject
+from .case import may_be_subject, oblique_subject, short_passive_patient
 from .coder import Coder, DyadResult, anchored
 from .coref import CHALLENGER_SECTORS, same_reference
 from .cues import JOINS
@@ -32,7 +32,7 @@ from .features import (
 )
 from .implicit import CONFIDENCE as IMPLICIT_CONFIDENCE
 from .implicit import act_result, act_view, agent_mention, find_acts, may_have_acts
-from .order import genitive_attribute, object_after_pronoun, object_after_verb
+from .order import genitive_attribute, in_subordinate_clause, object_after_pronoun, object_after_verb
 from .triggers import Hit, Token, tokenize
 
 COORDINATORS = function_words("coordinator") | {",", "&"}
@@ -248,6 +248,11 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
             return Candidate(c.recipient, c.actor, view, res, res.confidence + RECIPIENT_BONUS,
                              ("roles by case: the recipient is the nominative subject, the actor its object",))
         return _drop(c, "the actor is in an oblique case ('журналистку арестовало ФБР'): not the subject of the verb")
+    if lang in CASE_LANGS and view.trigger is not None and view.actor is not None and short_passive_patient(
+            WORD.findall(c.actor.mentions[0].text), tokens, view.actor[0], view.trigger):
+        return _drop(c, "the party after a short passive ('задержан журналист') is acted on")
+    if view.trigger is not None and view.actor is not None and in_subordinate_clause(text, tokens, view.trigger, view.actor, lang):
+        return _drop(c, "the actor stands in the subordinate clause before the verb ('Während Lawrow redete, widersprach ...')")
     if view.actor is not None and genitive_attribute(text, tokens, view.actor, lang):
         return _drop(c, "the actor is a genitive attribute ('die Freilassung des Bürgermeisters'): not the subject of the verb")
     if view.trigger is not None and view.actor is not None and object_after_verb(tokens, view.trigger, view.actor, lang):

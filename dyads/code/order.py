@@ -71,6 +71,15 @@ def _after_second_verb(text: str, tokens: Sequence[Token], hit: Hit, actor: TokS
     return start == hit.first and any(t.text in SUBORDINATORS for t in tokens[:2])  # "(Noch) während ..., widersprach"
 
 
+def in_subordinate_clause(text: str, tokens: Sequence[Token], hit: Hit, actor: TokSpan, lang: str) -> bool:
+    """The actor stands in the subordinate clause that holds the first place of the verb's clause:
+    "Noch während Lawrow redete, widersprach ihm das Ministerium" - Lawrow is not who objected."""
+    if lang not in V2_LANGS or actor[1] >= hit.first or not _cased(text, tokens[hit.first])[:1].islower():
+        return False
+    start = max((i + 1 for i in range(hit.first) if tokens[i].text in ",;:"), default=0)
+    return 0 < start == hit.first and actor[1] < start and any(t.text in SUBORDINATORS for t in tokens[:2])
+
+
 def object_after_verb(tokens: Sequence[Token], hit: Hit, party: TokSpan, lang: str) -> bool:
     """The party follows an object marker ("a", "al", "alla", "à") that follows the verb: "criticó
     duramente a Rusia", "ha chiesto all'Ucraina", "a demandé à la Russie"."""
