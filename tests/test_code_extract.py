@@ -704,8 +704,8 @@ def test_a_party_after_a_verbs_object_marker_is_no_actor(text: str, actors: dict
     ("text", "actors", "lang", "expected"),
     [
         # a speaker named after the clause only reports the announced act of the parties before it
-        ("Les deux parties retireront leurs troupes des positions avancées d'ici vendredi, a indiqué le service de presse du "
-         "gouvernement kirghiz.", {"Les deux parties": "KGZ", "gouvernement kirghiz": "KGZGOV"}, "fr", [("AGREE", ("KGZ",), ())]),
+        (("Les deux parties retireront leurs troupes des positions avancées d'ici vendredi, a indiqué le service de presse du "
+          "gouvernement kirghiz."), {"Les deux parties": "KGZ", "gouvernement kirghiz": "KGZGOV"}, "fr", [("AGREE", ("KGZ",), ())]),
     ],
 )
 def test_a_speaker_after_the_clause_only_reports_it(text: str, actors: dict[str, str], lang: str,

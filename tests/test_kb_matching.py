@@ -423,6 +423,7 @@ def test_a_bare_minister_is_the_minister_just_named(kb: KnowledgeBase, text: str
     found = [(m.text, m.entity.name, m.entity.code) for m in kb.find_mentions(text, "de", "2016-05-01") if m.rule == "kb:coref-title"]
     assert found == expected
 
+
 @pytest.mark.parametrize(("lang", "text", "mention", "code"), [
     # an interior minister or ministry is the government, as CAMEO's agents dictionary codes it (INTERIOR_MINISTER [~GOV])
     ("de", "Innenminister Laurent Nuñez verurteilte die Ausschreitungen.", "Innenminister Laurent Nuñez", "GOV"),

@@ -32,7 +32,12 @@ from .features import (
 )
 from .implicit import CONFIDENCE as IMPLICIT_CONFIDENCE
 from .implicit import act_result, act_view, agent_mention, find_acts, may_have_acts
-from .order import genitive_attribute, in_subordinate_clause, object_after_pronoun, object_after_verb
+from .order import (
+    genitive_attribute,
+    in_subordinate_clause,
+    object_after_pronoun,
+    object_after_verb,
+)
 from .triggers import Hit, Token, tokenize
 
 COORDINATORS = function_words("coordinator") | {",", "&"}
