@@ -396,6 +396,7 @@ def test_uncounted_people_are_no_group(kb: KnowledgeBase, lang: str, text: str) 
     ("en", "The French interior ministry condemned the riots.", "French interior ministry", "FRAGOV"),
     ("it", "Il ministero dell'Interno italiano ha vietato il corteo.", "ministero dell'Interno italiano", "ITAGOV"),
     ("ru", "МВД России возбудило дело.", "МВД России", "RUSCOP"),  # Russia's МВД is its police
+    ("ru", "Накануне киевский режим атаковал Белгород.", "киевский режим", "UKRGOV"),  # Moscow's name for Kyiv's government
 ])
 def test_a_countrys_weapons_are_its_military_and_its_interior_ministry_its_government(kb: KnowledgeBase, lang: str, text: str, mention: str, code: str) -> None:
     assert spans(kb, text, lang).get(mention, (None,) * 4)[3] == code
