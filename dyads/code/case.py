@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..lang import function_words, russian_morphology
+from ..lang import russian_morphology
+from .cues import SHORT_PASSIVES  # "задержан", "приговорён": the subject is acted on
 from .triggers import Hit, Token
 
 NOMINAL = frozenset({"NOUN", "ADJF", "NPRO", "PRTF", "NUMR"})
@@ -30,7 +31,6 @@ LIST_WORDS = frozenset({",", "и"})
 PREPOSITIONS = frozenset({"в", "во", "на", "с", "со", "к", "ко", "по", "о", "об", "обо", "от", "до", "из", "у", "за", "над", "под",
                           "при", "без", "для", "через", "перед", "между", "про", "против", "после", "вокруг", "среди"})
 REFLEXIVE_ENDINGS = ("ся", "сь")
-SHORT_PASSIVES = function_words("short_passive")  # "задержан", "приговорён": the subject is acted on
 # Verbs whose subject is the victim ("погибли два человека"): the act they report is someone else's,
 # named in any case ("в боях с исламистами погибло ..."), so case says nothing of its actor.
 VICTIM_VERBS = ("погиб", "гибн", "пострада", "умер", "умир", "скончал")
@@ -102,7 +102,7 @@ def _qualifies_subject(tokens: Sequence[Token], first: int) -> bool:
         if word in LIST_WORDS or (found is not None and ATTRIBUTE_CASE in found and SUBJECT_CASE not in found):
             i -= 1
             continue
-        return found is not None and SUBJECT_CASE in found and not (i > 0 and tokens[i - 1].text.lower() in PREPOSITIONS)
+        return found is not None and SUBJECT_CASE in found and not (i > 0 and tokens[i - 1].text in PREPOSITIONS)
     return False
 
 

@@ -168,7 +168,7 @@ def _source(cues: Sequence[Hit], span: tuple[int, int] | None, tokens: Sequence[
         gap = tokens[c.last + 1 : span[0]]
         if c.label != "source" or not 0 < span[0] - c.last <= SOURCE_REACH or any(t.text == "," for t in gap):
             continue
-        if gap and gap[-1].text.lower() not in SOURCE_LINKS and _counted(tokens[span[0]].text):
+        if gap and gap[-1].text not in SOURCE_LINKS and _counted(tokens[span[0]].text):
             continue
         return True
     return False
@@ -179,7 +179,7 @@ COUNT_WORDS = frozenset(form.split()[0].lower() for lang in available_languages(
 
 
 def _counted(word: str) -> bool:
-    return word[:1].isdigit() or word.lower() in COUNT_WORDS
+    return word[:1].isdigit() or word in COUNT_WORDS
 
 
 OBLIGED_GAP = 2  # tokens from the party to "must" and from "must" to the trigger: "Minsk also must immediately release"
