@@ -69,13 +69,17 @@ def sectors_in_context(actors: list[Mention], text: str, lang: str | None, spans
     """Words whose sector the story decides (``lang/<xx>/context_sectors.tsv``): Italian "i militari"
     are carabinieri (COP) in a story that names the carabinieri, German "die Beamten" police officers
     in a story that names the police. Such a word becomes a party of that sector even where it is
-    too generic to be one elsewhere."""
+    too generic to be one elsewhere. When the context names a country's body ("the Obama administration"),
+    the word is that country's ("the administration" is USAGOV)."""
     out = list(actors)
     for form, sector, context in _context_sectors(lang) if lang else ():
         named = context.search(text)
         if named is None:
             continue
         why = f"{sector} in a story that names {named.group(0)!r} (context_sectors.tsv)"
+        country = next((m.entity.country for m in actors if m.entity is not None and m.entity.country
+                        and m.start < named.end() and named.start() < m.end), None)
+        code = f"{country}{sector}" if country else sector
         for match in form.finditer(text):
             a, b = match.span()
             if not any(lo <= a and b <= hi for lo, hi in spans):
@@ -84,9 +88,10 @@ def sectors_in_context(actors: list[Mention], text: str, lang: str | None, spans
             if same is not None:
                 e = out[same].entity
                 if e is not None and e.kind == "group" and not e.country and not e.org:
-                    out[same] = replace(out[same], entity=replace(e, sector=sector, code=sector, source=f"{e.source}; {why}"))
-            elif not any(m.start < b and a < m.end for m in out):
-                entity = Entity(text[a:b], sector=sector, code=sector, kind="group", source=why)
+                    out[same] = replace(out[same], entity=replace(e, country=country, sector=sector, code=code, source=f"{e.source}; {why}"))
+            elif not any((m.start < b and a < m.end) or text[m.end : a] == " " or text[b : m.start] == " " for m in out):
+                # a word right beside a mention is part of its phrase: "the Obama administration", "Administration officials"
+                entity = Entity(text[a:b], country=country, sector=sector, code=code, kind="group", source=why)
                 out.append(Mention(a, b, text[a:b], "actor", entity, rule="kb:sector"))
     return sorted(out, key=lambda m: (m.start, -m.end))
 

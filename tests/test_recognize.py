@@ -43,6 +43,9 @@ CASES = [
     ("it", "I carabinieri di Sassuolo hanno condotto il blitz. I militari hanno arrestato un 40enne.", "militari", "ITACOP"),
     ("it", "Il ministro ha parlato dei militari italiani in Libano.", "militari italiani", "ITAMIL"),
     ("de", "Die Polizei wurde gerufen. Die Beamten nahmen den Mann in Graz fest.", "Beamten", "AUTCOP"),
+    # ... and "the administration" in a story that names one is that country's government
+    ("en", "The Obama administration accused Russia of hacking. The administration also blamed Moscow for a second hack.",
+     "administration", "USAGOV"),
     # a short name two states share: the one the story names outright (kb/data/shared_names.tsv)
     ("en", "Delegations of the Democratic Republic of Congo and the M23 met in Doha. Congo's government accused the rebels.",
      "Congo's government", "CODGOV"),
