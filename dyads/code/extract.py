@@ -238,6 +238,12 @@ def _drop(c: Candidate, reason: str) -> Candidate:
     return Candidate(c.actor, c.recipient, c.view, c.result, c.score, c.notes, reason)
 
 
+def _swapped(c: Candidate, subject: Group, note: str) -> Candidate:
+    """The pair with its roles exchanged, as grammar reads them (``subject`` is the recipient); the model's
+    view and type are kept."""
+    return Candidate(subject, c.actor, c.view, c.result, c.result.confidence + RECIPIENT_BONUS, (note,))
+
+
 def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offset: int, text: str, lang: str = "") -> Candidate:
     """Role rules: speakers, passive agents, compound meetings; a dropped candidate says why."""
     if c.result.event == NO_EVENT:
@@ -250,8 +256,7 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         return _drop(c, "the actor follows 'against' ('contra', 'gegen'): it is the target")
     if lang in CASE_LANGS and _oblique_actor(c, tokens):
         if c.recipient is not None and _subject_recipient(c, tokens):  # the model read the roles from the word order
-            return Candidate(c.recipient, c.actor, view, res, res.confidence + RECIPIENT_BONUS,
-                             ("roles by case: the recipient is the nominative subject, the actor its object",))
+            return _swapped(c, c.recipient, "roles by case: the recipient is the nominative subject, the actor its object")
         return _drop(c, "the actor is in an oblique case ('журналистку арестовало ФБР'): not the subject of the verb")
     if lang in CASE_LANGS and view.trigger is not None and view.actor is not None and short_passive_patient(
             WORD.findall(c.actor.mentions[0].text), tokens, view.actor[0], view.trigger):
@@ -262,8 +267,7 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         return _drop(c, "the actor is a genitive attribute ('die Freilassung des Bürgermeisters'): not the subject of the verb")
     if view.trigger is not None and view.actor is not None and object_after_verb(tokens, view.trigger, view.actor, lang):
         if c.recipient is not None and view.recipient is not None and not object_after_verb(tokens, view.trigger, view.recipient, lang):
-            return Candidate(c.recipient, c.actor, view, res, res.confidence + RECIPIENT_BONUS,
-                             ("roles by 'a': the actor follows 'a' after the verb, so it is the object ('criticó a Rusia')",))
+            return _swapped(c, c.recipient, "roles by 'a': the actor follows 'a' after the verb, so it is the object ('criticó a Rusia')")
         return _drop(c, "the actor follows 'a' after the verb ('criticó a Rusia'): it is the verb's object, not its subject")
     if view.trigger is not None and view.actor is not None and object_after_pronoun(text, tokens, view.trigger, view.actor, view.recipient, lang):
         return _drop(c, "a subject pronoun follows the verb ('kritisierte er die EU'): the party is its object")

@@ -32,7 +32,7 @@ BEFORE_SUBJECT = ARTICLES | function_words("object_pronoun")  # "widersprach ihm
 SUBJECT_PRONOUNS = function_words("subject_pronoun")  # "kritisierte er die EU"
 OBJECT_MARKER_LANGS = frozenset({"es", "it", "fr"})  # English "a" is an article
 OBJECT_MARKERS = function_words("object_marker")
-MARKER_ENDS = OBJECT_MARKERS | function_words("feature_article")  # "a la policía", "alla Russia"
+MARKER_ENDS = OBJECT_MARKERS | ARTICLES  # "a la policía", "alla Russia"
 GENITIVE_ARTICLES = function_words("genitive_article")  # "des", "eines": unambiguous
 OFFICERS = frozenset(w.lower() for w in function_words("officer"))  # "der Sprecher des Ministeriums" speaks for it
 GENITIVE_REACH = 3  # adjectives between the article and the party: "des inhaftierten Istanbuler Bürgermeisters"
@@ -61,23 +61,38 @@ def object_after_pronoun(text: str, tokens: Sequence[Token], hit: Hit, actor: To
 def _after_second_verb(text: str, tokens: Sequence[Token], hit: Hit, actor: TokSpan, recipient: TokSpan | None, lang: str) -> bool:
     """The actor stands just after a finite verb that comes second in its clause, after an opening
     adverbial or a subordinate clause, and no party of the dyad stands before it."""
-    if lang not in V2_LANGS or not hit.first < actor[0] <= hit.first + V2_GAP + 1 or not _cased(text, tokens[hit.first])[:1].islower():
-        return False  # German nouns are capitalised: a lower-case trigger word is a verb
+    if not _german_verb(text, tokens, hit, lang) or not hit.first < actor[0] <= hit.first + V2_GAP + 1:
+        return False
     if recipient is not None and recipient[0] < hit.first:
         return False  # "Den Iran forderte die EU auf": the first place holds a party
-    start = max((i + 1 for i in range(hit.first) if tokens[i].text in ",;:"), default=0)
+    start = _clause_start(tokens, hit)
     if start == 0:
         return hit.first > 0 and tokens[0].text in V2_OPENERS
-    return start == hit.first and any(t.text in SUBORDINATORS for t in tokens[:2])  # "(Noch) während ..., widersprach"
+    return _after_subordinate_clause(tokens, start, hit)
 
 
 def in_subordinate_clause(text: str, tokens: Sequence[Token], hit: Hit, actor: TokSpan, lang: str) -> bool:
     """The actor stands in the subordinate clause that holds the first place of the verb's clause:
     "Noch während Lawrow redete, widersprach ihm das Ministerium" - Lawrow is not who objected."""
-    if lang not in V2_LANGS or actor[1] >= hit.first or not _cased(text, tokens[hit.first])[:1].islower():
+    if not _german_verb(text, tokens, hit, lang) or actor[1] >= hit.first:
         return False
-    start = max((i + 1 for i in range(hit.first) if tokens[i].text in ",;:"), default=0)
-    return 0 < start == hit.first and actor[1] < start and any(t.text in SUBORDINATORS for t in tokens[:2])
+    start = _clause_start(tokens, hit)
+    return 0 < start and actor[1] < start and _after_subordinate_clause(tokens, start, hit)
+
+
+def _german_verb(text: str, tokens: Sequence[Token], hit: Hit, lang: str) -> bool:
+    """German nouns are capitalised: a lower-case trigger word is a verb."""
+    return lang in V2_LANGS and _cased(text, tokens[hit.first])[:1].islower()
+
+
+def _clause_start(tokens: Sequence[Token], hit: Hit) -> int:
+    """The first token of the trigger's clause: after the last comma, semicolon or colon before it."""
+    return max((i + 1 for i in range(hit.first) if tokens[i].text in ",;:"), default=0)
+
+
+def _after_subordinate_clause(tokens: Sequence[Token], start: int, hit: Hit) -> bool:
+    """The verb opens its clause right after a sentence-initial subordinate one: "(Noch) während ..., widersprach"."""
+    return start == hit.first and any(t.text in SUBORDINATORS for t in tokens[:2])
 
 
 def object_after_verb(tokens: Sequence[Token], hit: Hit, party: TokSpan, lang: str) -> bool:
