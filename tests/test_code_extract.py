@@ -711,3 +711,20 @@ def test_a_party_after_a_verbs_object_marker_is_no_actor(text: str, actors: dict
 def test_a_speaker_after_the_clause_only_reports_it(text: str, actors: dict[str, str], lang: str,
                                                      expected: list[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> None:
     assert _coded(text, actors, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        # an accusation participle after a noun describes it: nobody in the sentence accuses, and the arrest is the event
+        ("Iranian security forces have arrested dozens of people accused of spying for Israel since last June.",
+         {"Iranian security forces": "IRNCOP", "dozens of people": "CVL", "Israel": "ISR"}, [("COERCE", ("IRNCOP",), ("CVL",))]),
+        ("Police detained two men suspected of smuggling weapons for Hamas.", {"Police": "ISRCOP", "two men": "CVL", "Hamas": "PSEREB"},
+         [("COERCE", ("ISRCOP",), ("CVL",))]),
+        # with its object, or after an auxiliary, it is the verb
+        ("Russia accused Ukraine of shelling the plant.", {"Russia": "RUS", "Ukraine": "UKR"}, [("ACCUSE", ("RUS",), ("UKR",))]),
+    ],
+)
+def test_an_accusation_participle_after_a_noun_is_no_event(text: str, actors: dict[str, str],
+                                                           expected: list[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> None:
+    assert _coded(text, actors) == expected

@@ -11,7 +11,7 @@ from itertools import chain
 
 from ..lang import function_words
 from .cues import CueView, cue_view
-from .order import inverted
+from .order import inverted, without_participles
 from .triggers import Hit, Lexicon, Token, tokenize
 
 DIM_BITS = 18
@@ -319,7 +319,7 @@ def sentence_facts(text: str, lexicon: Lexicon, tokens: Sequence[Token] | None =
     # Masked tokens ("A"/"R") are never lowercase words, so a dyad's words are these minus its parties.
     words = tuple((i, f"W={t.text}", f"S={t.text[:5]}" if len(t.text) > 5 else None)
                   for i, t in enumerate(toks) if t.text not in PUNCT_SKIP)
-    found = tuple(triggers if triggers is not None else lexicon.triggers.find(toks))
+    found = without_participles(toks, tuple(triggers if triggers is not None else lexicon.triggers.find(toks)), lexicon.lang)
     return SentenceFacts(toks, found, cue_hits, tuple(c.last for c in cue_hits if c.label == "agent"),
                          tuple((c.first, c.last) for c in cue_hits if c.label == "refusal"), words, verb_brackets(toks, found))
 

@@ -14,6 +14,10 @@ In Spanish, Italian and French a party after "a" / "à" right after the verb is 
 addressee, never its subject, wherever the subject stands: "Ayer criticó duramente a Rusia el
 gobierno polaco" (``object_after_verb``).
 
+An English accusation participle right after a noun, with no auxiliary before it, describes that
+noun: in "security forces arrested dozens of people accused of spying" nobody in the sentence
+accuses anyone (``reduced_participle``), and the arrest is the event.
+
 The opening words, pronouns, subordinators and object markers are data: ``lang/<xx>/function_words.tsv``.
 """
 
@@ -37,6 +41,9 @@ GENITIVE_ARTICLES = function_words("genitive_article")  # "des", "eines": unambi
 OFFICERS = frozenset(w.lower() for w in function_words("officer"))  # "der Sprecher des Ministeriums" speaks for it
 GENITIVE_REACH = 3  # adjectives between the article and the party: "des inhaftierten Istanbuler Bürgermeisters"
 OBJECT_REACH = 3  # tokens from the verb to the party: "criticó duramente a Rusia"
+PARTICIPLE_LANGS = frozenset({"en"})
+PARTICIPLE_TAILS = function_words("participle_tail")  # "accused of", "blamed for", "charged with"
+PARTICIPLE_AUXILIARIES = function_words("participle_auxiliary")  # "was accused of", "who accused ..."
 V2_GAP = 2  # tokens between the verb and its subject: an article, an object pronoun ("widersprach ihm das Amt")
 TokSpan = tuple[int, int]
 
@@ -123,6 +130,26 @@ def genitive_attribute(text: str, tokens: Sequence[Token], party: TokSpan, lang:
 def _adjective(word: str) -> bool:
     """An attributive adjective: lower-case ("inhaftierten"), or a capitalised city adjective ("Istanbuler")."""
     return word.isalpha() and (word.islower() or (word[:1].isupper() and word.endswith("er")))
+
+
+def without_participles(tokens: Sequence[Token], hits: Sequence[Hit], lang: str) -> tuple[Hit, ...]:
+    """The trigger hits but reduced accusation participles and the alleged acts they govern: in
+    "people accused of spying for Israel" neither "accused" nor "spying" is an event of the sentence."""
+    dropped = [h for h in hits if reduced_participle(tokens, h, lang)]
+    if not dropped:
+        return tuple(hits)
+    alleged = {h.last + 2 for h in dropped}  # the word after "of": "accused of spying"
+    return tuple(h for h in hits if h not in dropped and h.first not in alleged)
+
+
+def reduced_participle(tokens: Sequence[Token], hit: Hit, lang: str) -> bool:
+    """An accusation participle that qualifies the noun before it: "people accused of spying", "the
+    group blamed for the attack", "Iran, accused of ...". An object after the verb ("accused Israel
+    of"), an auxiliary or a relative pronoun before it ("was accused of", "who accused ...") makes it a verb."""
+    if lang not in PARTICIPLE_LANGS or hit.label != "ACCUSE" or hit.first != hit.last or not 0 < hit.first < len(tokens) - 1:
+        return False
+    word = tokens[hit.first].text
+    return word.endswith("ed") and tokens[hit.last + 1].text in PARTICIPLE_TAILS and tokens[hit.first - 1].text not in PARTICIPLE_AUXILIARIES
 
 
 def _cased(text: str, token: Token) -> str:
