@@ -728,3 +728,21 @@ def test_a_speaker_after_the_clause_only_reports_it(text: str, actors: dict[str,
 def test_an_accusation_participle_after_a_noun_is_no_event(text: str, actors: dict[str, str],
                                                            expected: list[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> None:
     assert _coded(text, actors) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        # two confident acts of different types between one pair of parties are two events
+        ("Estonia expelled a Russian diplomat and accused Moscow of interference.", {"Estonia": "EST", "Russian diplomat": "RUSGOV",
+                                                                                     "Moscow": "RUSGOV"},
+         {("SANCTION", ("EST",), ("RUSGOV",)), ("ACCUSE", ("EST",), ("RUSGOV",))}),
+        # one act said twice stays one event
+        ("Estonia condemned Moscow and accused the Russian government of interference.",
+         {"Estonia": "EST", "Moscow": "RUSGOV", "Russian government": "RUSGOV"}, {("ACCUSE", ("EST",), ("RUSGOV",))}),
+    ],
+)
+def test_a_pair_may_have_two_acts_of_different_types(text: str, actors: dict[str, str],
+                                                     expected: set[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> None:
+    coded = _coded(text, actors)
+    assert set(coded) == expected and len(coded) == len(expected)

@@ -514,10 +514,20 @@ def choose(cands: Sequence[Candidate], tokens: Sequence[Token], min_confidence: 
             best[key] = c
     chosen = sorted(best.values(), key=lambda c: -c.score)
     kept: list[Candidate] = []
-    for c in chosen:  # one event per pair of parties in a sentence (either direction): the best-scored
-        if not any(_same_pair(c, k) for k in kept):
+    for c in chosen:  # one event per pair of parties in a sentence (either direction), unless a confident second act
+        if not any(_same_pair(c, k) and not _second_act_of_pair(c, k) for k in kept):
             kept.append(c)
     return [c for c in kept if not any(_embedded_in(c, k, tokens) or _said_with_recipient(c, k) for k in kept)]
+
+
+SECOND_ACT_CONFIDENCE = 0.85  # a pair's second event needs this much: most second readings of a pair restate its first
+
+
+def _second_act_of_pair(c: Candidate, k: Candidate) -> bool:
+    """``c`` is another act of ``k``'s pair, of another type, with its own trigger: "Estonia expelled
+    a Russian diplomat and accused Moscow of interference" is SANCTION and ACCUSE."""
+    return (c.result.event != k.result.event and c.view.trigger is not None and k.view.trigger is not None
+            and c.result.confidence >= SECOND_ACT_CONFIDENCE)
 
 
 def _said_with_recipient(c: Candidate, k: Candidate) -> bool:
