@@ -111,8 +111,20 @@ def one_clause(between: Sequence[Token]) -> bool:
 NOUN_DETERMINERS = function_words("noun_determiner")
 
 
+IRREGULAR_PARTICIPLES = function_words("irregular_participle")
+ADJECTIVE_GAP_MARKERS = function_words("adjective_gap_marker")  # English "by": its noun may take one adjective
+
+
 def _after_noun(marker: Hit, tokens: Sequence[Token]) -> bool:
-    return marker.last >= 2 and tokens[marker.last - 2].text.lower() in NOUN_DETERMINERS
+    """The marker follows a noun with its article, or with its article and one adjective: "a request
+    by the IAEA", "an unfriendly step by Warsaw" (not "the agreement signed by")."""
+    if marker.last >= 2 and tokens[marker.last - 2].text.lower() in NOUN_DETERMINERS:
+        return True
+    if marker.last < 3 or tokens[marker.last].text not in ADJECTIVE_GAP_MARKERS or tokens[marker.last - 3].text.lower() not in NOUN_DETERMINERS:
+        return False
+    noun, adjective = tokens[marker.last - 1].text.lower(), tokens[marker.last - 2].text.lower()
+    return (noun.isalpha() and adjective.isalpha() and not noun.endswith(("ed", "en", "wn"))
+            and noun not in IRREGULAR_PARTICIPLES and adjective not in NOUN_DETERMINERS)
 
 
 # "is shelling", "будет атаковать": an auxiliary that makes a progressive or a future, not a passive
