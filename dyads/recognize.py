@@ -318,15 +318,25 @@ def _placed_namesake(other: Mention, actor: Mention) -> bool:
 
 
 LATER_SENTENCES = 2  # a headline's agent is named in full in the lead
+APPOSITION_GAP = 2  # characters between a bare agent and the name it is apposed to: a space, a comma
 
 
-def _later_namesake(actor: Mention, actors: list[Mention], sentences: tuple[Sentence, ...]) -> Mention | None:
-    """The first later mention of the same sector tied to a country, in the actor's sentence or the next two."""
+def _later_namesake(actor: Mention, actors: list[Mention], sentences: tuple[Sentence, ...], text: str = "") -> Mention | None:
+    """The first later mention of the same sector tied to a country, in the actor's sentence or the next
+    two. A named person takes the country of one in his own sentence only from his apposition
+    ("Oppositionsführerin Swetlana Tichanowskaja"): further on it is another party, as in
+    "Bundesinnenminister Alexander Dobrindt warf Moskau vor"."""
     index = next((n for n, s in enumerate(sentences) if s.start <= actor.start < s.end), None)
     if index is None:
         return None
     limit = sentences[min(index + LATER_SENTENCES, len(sentences) - 1)].end
-    return next((o for o in actors if actor.start < o.start < limit and _placed_namesake(o, actor)), None)
+    person = actor.entity is not None and actor.entity.kind in ("person", "individual")
+    return next((o for o in actors if actor.start < o.start < limit and _placed_namesake(o, actor)
+                 and (not person or o.start >= sentences[index].end or _apposition(actor, o, text))), None)
+
+
+def _apposition(actor: Mention, other: Mention, text: str) -> bool:
+    return 0 <= other.start - actor.end <= APPOSITION_GAP and not text[actor.end : other.start].strip(" ,")
 
 
 def _where(actor: Mention, actors: list[Mention], places: list[Mention], sentences: tuple[Sentence, ...],
@@ -345,7 +355,7 @@ def _where(actor: Mention, actors: list[Mention], places: list[Mention], sentenc
     antecedent = _antecedent(actor, actors)
     if antecedent is not None and antecedent.entity is not None:
         return antecedent.entity.country, f"the earlier {antecedent.text!r}"
-    namesake = _later_namesake(actor, actors, sentences)
+    namesake = _later_namesake(actor, actors, sentences, text)
     if namesake is not None and namesake.entity is not None:
         return namesake.entity.country, f"the later {namesake.text!r}"
     if actor.entity is not None and actor.entity.kind in ("group", "individual"):

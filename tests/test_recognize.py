@@ -54,6 +54,10 @@ CASES = [
     ("it", "Poi i carabinieri hanno arrestato il ladro.", "ladro", "ITACRM"),
     # a person the KB does not list, named with an office, is of the story's country too
     ("en", "Rep. Jason Testfield spoke in Ohio on Monday. Police in Ohio and Texas made arrests.", "Rep. Jason Testfield", "USALEG"),
+    # ... not of the party he speaks of later in his sentence, only of the one his name is apposed to
+    ("de", "Bundesinnenminister Erich Testmann warf Moskau vor, die Bevölkerung verunsichern zu wollen.", "Bundesinnenminister Erich Testmann",
+     "GOV"),
+    ("de", "Oppositionsführerin Swetlana Tichanowskaja begrüßte die Entscheidung aus Brüssel.", "Oppositionsführerin", "BLROPP"),
     # a town called The Hill gives no country to Congress
     ("en", "Officials in Ohio said the department sent letters to the Hill after lawmakers demanded answers.", "lawmakers", "USALEG"),
     # a party name several countries share is the party of the story's country (kb/data/shared_party_names.tsv)
