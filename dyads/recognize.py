@@ -318,21 +318,22 @@ def _placed_namesake(other: Mention, actor: Mention) -> bool:
 
 
 LATER_SENTENCES = 2  # a headline's agent is named in full in the lead
+NAMED_OFFICER = "kb:title+name"  # a person the KB does not list, named with an office: "Bundesinnenminister Alexander Dobrindt"
 APPOSITION_GAP = 2  # characters between a bare agent and the name it is apposed to: a space, a comma
 
 
 def _later_namesake(actor: Mention, actors: list[Mention], sentences: tuple[Sentence, ...], text: str = "") -> Mention | None:
     """The first later mention of the same sector tied to a country, in the actor's sentence or the next
-    two. A named person takes the country of one in his own sentence only from his apposition
-    ("Oppositionsführerin Swetlana Tichanowskaja"): further on it is another party, as in
-    "Bundesinnenminister Alexander Dobrindt warf Moskau vor"."""
+    two (a headline's bare agent is named in full in the lead). A named person takes the country only
+    of his apposition ("Oppositionsführerin Swetlana Tichanowskaja"): a later one is another party, as in
+    "Bundesinnenminister Alexander Dobrindt warf Moskau vor. Die russische Botschaft wies ... zurück"."""
     index = next((n for n, s in enumerate(sentences) if s.start <= actor.start < s.end), None)
     if index is None:
         return None
     limit = sentences[min(index + LATER_SENTENCES, len(sentences) - 1)].end
-    person = actor.entity is not None and actor.entity.kind in ("person", "individual")
+    person = actor.rule == NAMED_OFFICER
     return next((o for o in actors if actor.start < o.start < limit and _placed_namesake(o, actor)
-                 and (not person or o.start >= sentences[index].end or _apposition(actor, o, text))), None)
+                 and (not person or _apposition(actor, o, text))), None)
 
 
 def _apposition(actor: Mention, other: Mention, text: str) -> bool:
