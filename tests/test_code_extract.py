@@ -750,3 +750,17 @@ def test_a_pair_may_have_two_acts_of_different_types(text: str, actors: dict[str
                                                      expected: set[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> None:
     coded = _coded(text, actors)
     assert set(coded) == expected and len(coded) == len(expected)
+
+
+@pytest.mark.parametrize(("text", "actors", "lang", "accuser", "bystander"), [
+    # what the actor accuses another party of is no act of the actor's, however far into the clause it stands
+    ("Poland expelled three Russian diplomats, accusing Russian military intelligence of recruiting people to burn warehouses storing "
+     "aid for Ukraine.", {"Poland": "POL", "Russian diplomats": "RUSGOV", "Russian military intelligence": "RUSSPY", "Ukraine": "UKR"},
+     "en", "POL", "UKR"),
+    ("La Russia accusa la Georgia di aver sparato colpi di mortaio nel territorio dell'Ossezia del Sud.",
+     {"La Russia": "RUS", "la Georgia": "GEO", "Ossezia del Sud": "XSO"}, "it", "RUS", "XSO"),
+])
+def test_an_act_inside_an_allegation_is_not_the_accusers(text: str, actors: dict[str, str], lang: str, accuser: str, bystander: str) -> None:
+    coded = _coded(text, actors, lang)
+    assert any(event == "ACCUSE" and actor == (accuser,) for event, actor, _ in coded), coded
+    assert not any(event != "ACCUSE" and actor == (accuser,) and recipient == (bystander,) for event, actor, recipient in coded), coded
