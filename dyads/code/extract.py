@@ -285,7 +285,7 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         return _drop(c, "civilians or refugees after a violent verb are its victims, not its actor")
     if _rejected_object(view, tokens):
         return _drop(c, "the trigger is what a rejection rejects ('refused a request by X'): no act of its own")
-    if _alleged(view, c.result.event) or _in_allegation(view, c.result.event, tokens):
+    if _alleged(view, c.result.event) or _in_allegation(view, c.result.event, tokens, _party_tokens(tokens, groups, offset)):
         return _drop(c, "the act is what the actor is accused of ('accused Kyiv of shelling'): the accusation is the event")
     if (_individuals(c.actor) and not (_named(c.actor) and c.result.event in SAID)
             and (c.recipient is None or (_individuals(c.recipient) and c.result.event not in CRIMES))):
@@ -396,16 +396,17 @@ def _alleged(view: DyadView, event: str) -> bool:
                and h.first < actor[0] and actor[1] < hit.first and hit.first - h.first <= ALLEGATION_REACH for h in view.triggers)
 
 
-def _in_allegation(view: DyadView, event: str, tokens: Sequence[Token]) -> bool:
-    """The trigger stands in what the actor accuses another party of, in the same clause: in "Poland
-    expelled three diplomats, accusing Russian intelligence of recruiting people to burn warehouses
-    storing aid for Ukraine" the aid is no act of Poland's."""
+def _in_allegation(view: DyadView, event: str, tokens: Sequence[Token], parties: set[int]) -> bool:
+    """The trigger stands in what the actor accuses a party named after the accusation of, in the
+    same clause: in "Poland expelled three diplomats, accusing Russian intelligence of recruiting
+    people to burn warehouses storing aid for Ukraine" the aid is no act of Poland's. Without an
+    accused party the actor is the accused ("il 40enne deve rispondere dell'accusa di violenza")."""
     hit, actor = view.trigger, view.actor
     if hit is None or actor is None or event in ("ACCUSE", "REJECT"):
         return False
     return any(h.label == "ACCUSE" and h.pattern.mode == "allege" and "legal" not in h.pattern.context
                and actor[1] < h.first and h.last < hit.first and not any(t.text in ",;:" for t in tokens[h.last + 1 : hit.first])
-               for h in view.triggers)
+               and any(h.last < i < hit.first for i in parties) for h in view.triggers)
 
 
 def _victim_as_actor(c: Candidate) -> bool:
