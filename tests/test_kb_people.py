@@ -151,3 +151,22 @@ def test_title_resolves_to_office_holder(kb: KnowledgeBase, text: str, date: str
 def test_term_years_hook(kb: KnowledgeBase) -> None:
     (m,) = kb.find_mentions("Testova spoke.", "en", "2012-05-01")
     assert sorted(kb.term_years(m.entity), key=str) == [(2010, 2014), (2016, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a listed surname after another given name is a namesake, and so is the story's bare surname after it
+        ("Herbert Testova spoke. Testova left.", "en", []),
+        ("Ирина Тестова заявила. Тестова добавила.", "ru", []),
+        # the person's own given name, inflected or transliterated, and titles keep the person
+        ("Alma Testova spoke. Testova left.", "en", ["Alma Testova", "Testova"]),
+        ("Borys Fictiv spoke.", "en", ["Fictiv"]),
+        ("Minister Fictiv spoke.", "en", ["Minister Fictiv"]),
+        # a story that names the person in full keeps its other bare surnames
+        ("Alma Testova spoke. Herbert Testova, a farmer, disagreed. Testova left.", "en", ["Alma Testova", "Testova"]),
+    ],
+)
+def test_a_surname_after_another_given_name_is_a_namesake(kb: KnowledgeBase, text: str, lang: str, expected: list[str]) -> None:
+    found = kb.find_mentions(text, lang, "2012-05-01")
+    assert [m.text for m in found if m.entity is not None and m.entity.wikidata_id in ("Q1001", "Q1002")] == expected

@@ -29,6 +29,7 @@ from ..model import Entity, Mention
 from .compose import NEEDS_SEAT, Composer, aged_names, coreference, to_mention
 from .entries import Actor, Entry, Person, pad_date
 from .matcher import Hit, Matcher
+from .namesakes import namesakes
 from .petrarch import ActorRecord, read_actor_file, to_actor
 from .sources import SECTORS, Sources, read_countries, read_non_actors, read_orgs, read_people, read_sectors, read_states
 
@@ -166,9 +167,16 @@ class KnowledgeBase:
         found = Composer(text, lang, day, hits, self).run()
         found += aged_names(text, lang, spans, found)
         found = coreference(text, found, spans, lang, bare_titles)
+        found = namesakes(text, found, lang, self._given_names)
         if not seats:
             found = [f for f in found if f.rule != NEEDS_SEAT]
         return [to_mention(text, f) for f in sorted(found, key=lambda f: (f.start, -f.end))]
+
+    def _given_names(self, item: object) -> frozenset[str]:
+        """The given names in a KB person's listed forms ("Abdullah", "Ahmad" of Abdullah Ahmad Badawi)."""
+        entity = item.entity  # type: ignore[attr-defined]
+        person = self.sources.people.get(entity.wikidata_id or "") or self.sources.people.get(entity.name)
+        return frozenset(person.given) if person is not None else frozenset()
 
     def _numbered_hits(self, text: str, lang: str | None, spans: Sequence[tuple[int, int]] | None,
                        hits: Sequence[Hit[Entry]]) -> list[Hit[Entry]]:

@@ -81,6 +81,7 @@ class Person:
     wikidata_id: str | None
     country: str | None
     terms: list[Term] = field(default_factory=list)
+    given: set[str] = field(default_factory=set)  # the words before the surname in each listed form ("Abdullah", "Ahmad")
 
     def resolve(self, date: str | None) -> tuple[Entity, str, str | None]:
         """The entity at ``date`` (None = now), why, and the office held then (or None)."""

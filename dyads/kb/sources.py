@@ -290,12 +290,14 @@ def read_person_row(src: Sources, path: Path, number: int, c: list[str], default
 def _person_forms(src: Sources, person: Person, name: str, aliases: str, other: str, where: str) -> None:
     entry = src.person_entries.setdefault(person.key, Entry("person", where, key=person.key, name=person.name, wikidata_id=person.wikidata_id))
     for alias in [name, *filter(None, (a.strip() for a in aliases.split(";")))]:
+        person.given.update(alias.split()[:-1])
         if ("", alias, entry) not in src.seen_forms:
             src.seen_forms.add(("", alias, entry))
             src.add(None, alias, entry)
     for item in filter(None, (a.strip() for a in other.split(";"))):
         lang, _, form = item.partition("=")
         lang, form = lang.strip(), form.strip()
+        person.given.update(form.split()[:-1])
         variants = [form, *russian_name_forms(form)] if lang == "ru" else [form]
         for variant in variants:
             if variant and (lang, variant, entry) not in src.seen_forms:
