@@ -754,8 +754,8 @@ def test_a_pair_may_have_two_acts_of_different_types(text: str, actors: dict[str
 
 @pytest.mark.parametrize(("text", "actors", "lang", "accuser", "bystander"), [
     # what the actor accuses another party of is no act of the actor's, however far into the clause it stands
-    ("Poland expelled three Russian diplomats, accusing Russian military intelligence of recruiting people to burn warehouses storing "
-     "aid for Ukraine.", {"Poland": "POL", "Russian diplomats": "RUSGOV", "Russian military intelligence": "RUSSPY", "Ukraine": "UKR"},
+    (("Poland expelled three Russian diplomats, accusing Russian military intelligence of recruiting people to burn warehouses storing "
+      "aid for Ukraine."), {"Poland": "POL", "Russian diplomats": "RUSGOV", "Russian military intelligence": "RUSSPY", "Ukraine": "UKR"},
      "en", "POL", "UKR"),
     ("La Russia accusa la Georgia di aver sparato colpi di mortaio nel territorio dell'Ossezia del Sud.",
      {"La Russia": "RUS", "la Georgia": "GEO", "Ossezia del Sud": "XSO"}, "it", "RUS", "XSO"),
