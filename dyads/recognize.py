@@ -324,9 +324,10 @@ APPOSITION_GAP = 2  # characters between a bare agent and the name it is apposed
 
 def _later_namesake(actor: Mention, actors: list[Mention], sentences: tuple[Sentence, ...], text: str = "") -> Mention | None:
     """The first later mention of the same sector tied to a country, in the actor's sentence or the next
-    two (a headline's bare agent is named in full in the lead). A named person takes the country only
-    of his apposition ("Oppositionsführerin Swetlana Tichanowskaja"): a later one is another party, as in
-    "Bundesinnenminister Alexander Dobrindt warf Moskau vor. Die russische Botschaft wies ... zurück"."""
+    two (a headline's bare agent is named in full in the lead). A person the KB does not list, named with
+    an office, takes the country only of a mention right after his name, an apposition: a later one is
+    another party, as in "Bundesinnenminister Alexander Dobrindt warf Moskau vor. Die russische Botschaft
+    wies ... zurück"."""
     index = next((n for n, s in enumerate(sentences) if s.start <= actor.start < s.end), None)
     if index is None:
         return None

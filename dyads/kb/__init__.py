@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..config import SUPPORTED_LANGUAGES, Config
 from ..model import Entity, Mention
-from .compose import NEEDS_SEAT, Composer, aged_names, coreference, to_mention
+from .compose import NEEDS_SEAT, Composer, Found, aged_names, coreference, to_mention
 from .entries import Actor, Entry, Person, pad_date
 from .matcher import Hit, Matcher
 from .namesakes import namesakes
@@ -172,9 +172,9 @@ class KnowledgeBase:
             found = [f for f in found if f.rule != NEEDS_SEAT]
         return [to_mention(text, f) for f in sorted(found, key=lambda f: (f.start, -f.end))]
 
-    def _given_names(self, item: object) -> frozenset[str]:
+    def _given_names(self, item: Found) -> frozenset[str]:
         """The given names in a KB person's listed forms ("Abdullah", "Ahmad" of Abdullah Ahmad Badawi)."""
-        entity = item.entity  # type: ignore[attr-defined]
+        entity = item.entity
         person = self.sources.people.get(entity.wikidata_id or "") or self.sources.people.get(entity.name)
         return frozenset(person.given) if person is not None else frozenset()
 

@@ -43,8 +43,8 @@ def namesakes(text: str, found: Sequence[Found], lang: str | None,
     """``found`` without the bare surnames of listed people that name namesakes. ``given_of(item)``
     gives the listed person's own given names (empty when the KB lists none).
 
-    A story that also names the listed person in full ("Рамзан Кадыров") or with a title keeps its
-    other bare surnames: only the one after the other first name ("Фонд Ахмада Кадырова") goes."""
+    A story that also names the listed person in full or with a title keeps its other bare surnames:
+    only the one after the other first name goes ("Christian Stocker ... Valentin Stocker ... Stocker")."""
     bare = [f for f in found if _bare_surname(text, f)]
     if not bare:
         return list(found)
@@ -66,7 +66,7 @@ def _namesake(text: str, item: Found, lang: str | None, own: frozenset[str]) -> 
     if match is None or not own:
         return False
     word = match.group(1)
-    return _given_name(word, lang) and not any(_same_name(word, name, lang) for name in own)
+    return _given_name(word, lang) and not any(_same_name(word, name) for name in own)
 
 
 def _given_name(word: str, lang: str | None) -> bool:
@@ -76,7 +76,7 @@ def _given_name(word: str, lang: str | None) -> bool:
     return morph is not None and word[:1].isupper() and "Name" in morph.parse(word)[0].tag  # type: ignore[attr-defined]
 
 
-def _same_name(word: str, name: str, lang: str | None) -> bool:
+def _same_name(word: str, name: str) -> bool:
     a, b = _folded(word), _folded(name)
     return a[:SAME_PREFIX] == b[:SAME_PREFIX] or SequenceMatcher(None, a, b).ratio() >= SAME_RATIO
 
