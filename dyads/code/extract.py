@@ -285,7 +285,7 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         return _drop(c, "civilians or refugees after a violent verb are its victims, not its actor")
     if _rejected_object(view, tokens):
         return _drop(c, "the trigger is what a rejection rejects ('refused a request by X'): no act of its own")
-    if _alleged(view, c.result.event) or _in_allegation(view, c.result.event, tokens, _party_tokens(tokens, groups, offset)):
+    if _alleged(view, c.result.event) or _in_allegation(view, c.result.event, tokens, groups, offset):
         return _drop(c, "the act is what the actor is accused of ('accused Kyiv of shelling'): the accusation is the event")
     if (_individuals(c.actor) and not (_named(c.actor) and c.result.event in SAID)
             and (c.recipient is None or (_individuals(c.recipient) and c.result.event not in CRIMES))):
@@ -384,29 +384,39 @@ def _rejected_object(view: DyadView, tokens: Sequence[Token]) -> bool:
 ALLEGATION_REACH = 10  # tokens from "accused" to the act it names
 
 
+def _allegations(view: DyadView, hit: Hit, event: str) -> list[Hit]:
+    """The accusations of a wrong done before the trigger ``hit`` ("accused", "обвинило"; not charges
+    in court, which are followed by real acts), when the candidate's act is one an accusation may name."""
+    if event in ("ACCUSE", "REJECT"):
+        return []
+    return [h for h in view.triggers
+            if h.label == "ACCUSE" and h.pattern.mode == "allege" and "legal" not in h.pattern.context and h.first < hit.first]
+
+
 def _alleged(view: DyadView, event: str) -> bool:
     """The actor is named right after an accusation and the trigger is what it is accused of: "accused
     Kyiv of terrorist attacks", "обвинило ОАЭ в поставках оружия", "warf Moskau vor, ... anzugreifen".
-    The keys and PLOVER code the accusation only; the alleged act is no fact of the story. Charges and
-    trials ("processato ... il giudice ha disposto gli arresti") are followed by real acts."""
+    The keys and PLOVER code the accusation only; the alleged act is no fact of the story."""
     hit, actor = view.trigger, view.actor
-    if hit is None or actor is None or event in ("ACCUSE", "REJECT"):
+    if hit is None or actor is None:
         return False
-    return any(h.label == "ACCUSE" and h.pattern.mode == "allege" and "legal" not in h.pattern.context
-               and h.first < actor[0] and actor[1] < hit.first and hit.first - h.first <= ALLEGATION_REACH for h in view.triggers)
+    return any(h.first < actor[0] and actor[1] < hit.first and hit.first - h.first <= ALLEGATION_REACH for h in _allegations(view, hit, event))
 
 
-def _in_allegation(view: DyadView, event: str, tokens: Sequence[Token], parties: set[int]) -> bool:
+def _in_allegation(view: DyadView, event: str, tokens: Sequence[Token], groups: Sequence[Group], offset: int) -> bool:
     """The trigger stands in what the actor accuses a party named after the accusation of, in the
     same clause: in "Poland expelled three diplomats, accusing Russian intelligence of recruiting
     people to burn warehouses storing aid for Ukraine" the aid is no act of Poland's. Without an
     accused party the actor is the accused ("il 40enne deve rispondere dell'accusa di violenza")."""
     hit, actor = view.trigger, view.actor
-    if hit is None or actor is None or event in ("ACCUSE", "REJECT"):
+    if hit is None or actor is None:
         return False
-    return any(h.label == "ACCUSE" and h.pattern.mode == "allege" and "legal" not in h.pattern.context
-               and actor[1] < h.first and h.last < hit.first and not any(t.text in ",;:" for t in tokens[h.last + 1 : hit.first])
-               and any(h.last < i < hit.first for i in parties) for h in view.triggers)
+    accusations = [h for h in _allegations(view, hit, event) if actor[1] < h.first and h.last < hit.first
+                   and not any(t.text in ",;:" for t in tokens[h.last + 1 : hit.first])]
+    if not accusations:
+        return False
+    parties = _party_tokens(tokens, groups, offset)  # only now: most candidates have no accusation before them
+    return any(h.last < i < hit.first for h in accusations for i in parties)
 
 
 def _victim_as_actor(c: Candidate) -> bool:
