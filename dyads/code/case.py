@@ -41,9 +41,9 @@ def cases(word: str) -> frozenset[str] | None:
     """The cases a known Russian noun or adjective form can be in; None when the dictionary does not
     know the word or it is no nominal form. Of a hyphenated word ("59-летнюю", "Премьер-министр")
     the part after the last hyphen is read."""
-    morph = russian_morphology()
     word = word.lower().rsplit("-", 1)[-1]
-    if morph is None or not word.isalpha() or not morph.word_is_known(word):  # type: ignore[attr-defined]
+    morph = _knowing(word)
+    if morph is None:
         return None
     found = {str(p.tag.case) for p in morph.parse(word) if p.tag.POS in NOMINAL and p.tag.case}  # type: ignore[attr-defined]
     return frozenset(found) or None
@@ -53,12 +53,20 @@ def cases(word: str) -> frozenset[str] | None:
 def finite_verb(word: str) -> str | None:
     """The number ("sing" or "plur") of a finite verb ("арестовало", "отклонили"), when that is the
     dictionary's likeliest reading of the word; else None."""
-    morph = russian_morphology()
     word = word.lower()
-    if morph is None or not word.isalpha() or not morph.word_is_known(word):  # type: ignore[attr-defined]
+    morph = _knowing(word)
+    if morph is None:
         return None
     tag = morph.parse(word)[0].tag  # type: ignore[attr-defined]
     return (str(tag.number) if tag.number else "sing") if tag.POS == "VERB" else None
+
+
+def _knowing(word: str) -> object | None:
+    """The analyser, when it knows the lower-case word from its dictionary (not by guessing); else None."""
+    morph = russian_morphology()
+    if morph is None or not word.isalpha() or not morph.word_is_known(word):  # type: ignore[attr-defined]
+        return None
+    return morph
 
 
 def head_cases(words: Sequence[str]) -> frozenset[str] | None:
