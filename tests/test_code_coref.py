@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from dyads.code.extract import coded_sentences, group_mentions
+from dyads.code.extract import coded_sentences
+from dyads.code.groups import group_mentions
 from dyads.model import Document, Mention
 from dyads.pipeline import Pipeline
 

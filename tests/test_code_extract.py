@@ -7,7 +7,7 @@ import pytest
 import dyads
 from dyads.code import load_coder
 from dyads.code.coder import DEFAULT_MODEL
-from dyads.code.extract import group_mentions
+from dyads.code.groups import group_mentions
 from dyads.code.story import code_item
 from dyads.config import Config
 from dyads.model import Document, Entity, Mention, Processed, Sentence, stable_id

@@ -67,7 +67,7 @@ def references(lang: str) -> tuple[dict[str, tuple[Reference, ...]], frozenset[s
 def coded_sentences(item: Processed, actor_mentions: MentionFilter) -> Iterator[tuple[int, Sentence, list[Mention]]]:
     """(index, sentence, actor mentions) for each sentence outside removed boilerplate, the mentions
     coreference adds included. ``actor_mentions(mentions, sentence)`` picks a sentence's actor
-    mentions (the extractor's ``sentence_mentions``)."""
+    mentions (``groups.sentence_mentions``)."""
     doc = item.document
     lang = doc.lang or "en"
     earlier: list[list[Mention]] = []  # actor mentions of the preceding coded sentences, nearest last

@@ -1,6 +1,6 @@
 """End-to-end extraction: sentences + actor mentions -> candidate dyads -> roles -> events.
 
-Per sentence: actor mentions are grouped (same entity side by side, coordinated "A and B"
+Per sentence: actor mentions are grouped (``groups``: same entity side by side, coordinated "A and B"
 compounds), every ordered pair of groups (and each group alone) is scored by the coder,
 role rules adjust the candidates (speakers, passive agents, meetings), and at most one
 event is kept per trigger and one per pair of parties, besides a second act the actor's verb
@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from ..kb.compose import NAMED_RULES
 from ..lang import function_words
 from ..model import Document, Entity, Event, Mention, Processed, Sentence, stable_id
 from ..ontology import INTENT_OF, NO_EVENT, goldstein
@@ -21,14 +20,29 @@ from ..resolve.places import is_origin
 from . import coref
 from .case import may_be_subject, oblique_subject, short_passive_patient
 from .coder import Coder, DyadResult, anchored
-from .coref import CHALLENGER_SECTORS, same_reference
+from .coref import CHALLENGER_SECTORS
 from .cues import JOINS
 from .features import (
     DyadView,
-    Party,
     SentenceFacts,
     sentence_facts,
     token_span,
+)
+from .groups import (
+    ARTICLES,
+    COORDINATORS,
+    LINKING_WORDS,
+    POSSESSIVES,
+    PREPOSITIONS,
+    Group,
+    as_criminal,
+    civilian_individual,
+    group_mentions,
+    individuals_only,
+    is_person,
+    named_only,
+    other_people,
+    sentence_mentions,
 )
 from .implicit import CONFIDENCE as IMPLICIT_CONFIDENCE
 from .implicit import act_result, act_view, agent_mention, find_acts, may_have_acts
@@ -38,9 +52,8 @@ from .order import (
     object_after_pronoun,
     object_after_verb,
 )
-from .triggers import Hit, Token, tokenize
+from .triggers import Hit, Token
 
-COORDINATORS = function_words("coordinator") | {",", "&"}
 MAX_GROUPS = 8
 CASE_LANGS = frozenset({"ru"})  # where a party's case tells whether it can be a verb's subject
 WORD = re.compile(r"\w+(?:-\w+)*")
@@ -55,37 +68,11 @@ RECIPIENT_BONUS = 0.25  # per trigger, a full dyad beats the actor alone unless 
 AUDIENCE = function_words("audience")
 SPEECH_BEFORE_AUDIENCE = function_words("speech_before_audience")
 AGAINST = function_words("against")
-ARTICLES = function_words("article")
-# "withdraw their troops", "retireront leurs troupes", "отвели свои войска": the actor's own forces
-POSSESSIVES = function_words("possessive")
 OWN = function_words("own")
 # What opens a reported clause after a speech verb, and prepositions that mark a noun phrase instead
 CLAUSE_OPENERS = function_words("clause_opener") | {",", ":", "«", "\"", "“", "„", "—", "–"}
-PREPOSITIONS = function_words("preposition")
-LINKING_WORDS = ARTICLES | function_words("noun_determiner") | PREPOSITIONS | POSSESSIVES  # between coordinated parties
 MATERIAL = frozenset({"AID", "RETREAT", "COOPERATE", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
 INTENTS = frozenset({"AGREE", "THREATEN"})  # an announced act: the intent of whoever is to do it
-
-
-@dataclass(frozen=True)
-class Group:
-    """One side of a candidate dyad: one or more actor mentions (a compound when several)."""
-
-    mentions: tuple[Mention, ...]
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        return tuple(sorted({actor_code(m) for m in self.mentions}))
-
-    @property
-    def first(self) -> int:
-        return self.mentions[0].start
-
-    def party(self, offset: int) -> Party:
-        entity = self.mentions[0].entity
-        spans = tuple((m.start - offset, m.end - offset) for m in self.mentions)
-        return Party(spans, entity.sector if entity else None, entity.kind if entity else None)
-
 
 @dataclass(frozen=True)
 class Candidate:
@@ -96,118 +83,6 @@ class Candidate:
     score: float
     notes: tuple[str, ...]
     dropped: str | None = None  # why a role rule or threshold set it aside (kept for explanations)
-
-
-def actor_code(mention: Mention) -> str:
-    e = mention.entity
-    if e is None:
-        return mention.text
-    return e.code or e.country or e.org or e.wikidata_id or e.name
-
-
-def sentence_mentions(mentions: Sequence[Mention], sentence: Sentence) -> list[Mention]:
-    inside = [m for m in mentions if m.kind == "actor" and sentence.start <= m.start and m.end <= sentence.end]
-    inside.sort(key=lambda m: (m.start, -m.end))
-    kept: list[Mention] = []
-    for m in inside:  # nested or overlapping mentions: keep the first, longest
-        if kept and same_reference(kept[-1], m):  # "the two sides": both parties on one span
-            kept.append(m)
-            continue
-        if kept and m.start >= kept[-1].end and _posted_to(kept[-1], m, sentence):  # part of the envoy's title
-            envoy = kept[-1]
-            kept[-1] = replace(envoy, end=m.end, text=sentence.text[envoy.start - sentence.start : m.end - sentence.start])
-            continue
-        if (kept and m.start < kept[-1].end) or _dateline(m, sentence):
-            continue
-        kept.append(m)
-    return kept
-
-
-# "Russia's envoy to the OSCE", "постпред России при ОБСЕ", "ambasciatore presso l'ONU": the
-# organisation names the envoy's posting, not a party of its own.
-_POSTING_RE = re.compile(r"\s*(?:to|at|при|presso|bei|auprès|ante|beim|в)\b(?:\s+(?:the|der|den|dem|de|des|la|l['’]|las|los|del))?\s*$",
-                         re.IGNORECASE)
-
-
-def _posted_to(left: Mention, right: Mention, sentence: Sentence) -> bool:
-    if right.entity is None or right.entity.kind != "org" or left.entity is None:
-        return False
-    if left.entity.kind not in ("title", "person") and not (left.entity.country and left.entity.sector == "GOV"):
-        return False
-    if right.start - left.end > 20:
-        return False
-    gap = sentence.text[left.end - sentence.start : right.start - sentence.start]
-    return _POSTING_RE.fullmatch(gap) is not None
-
-
-_DASH_DATELINE_RE = re.compile(r"(?:/[^\s–—]{2,30})?\s+[–—-]\s")  # "Beirut – ", "Gaza/Jerusalem – "
-DATELINE_HEAD_CHARS = 40
-_DATELINE_HEAD_RE = re.compile(r"[^\W\d_][\w .'-]{1,30},\s*")
-_DATELINE_RE = re.compile(r"\s*(?:,[^-–—:()]{1,25})?(?:\([^()]{1,40}\))?\s*[-–—:]")
-
-
-def _dateline(mention: Mention, sentence: Sentence) -> bool:
-    """ "QUITO (AFP) - ...", "MOSCOW, May 3 (Reuters) -", "Madrid – ...": the place a story was filed from is no actor."""
-    text = sentence.text
-    at = mention.start - sentence.start
-    if not text or at > DATELINE_HEAD_CHARS or (at > 3 and not _DATELINE_HEAD_RE.fullmatch(text, 0, at)):
-        return False  # the second part of "KABUL, Afghanistan, April 22 (AP) —" is part of the dateline too
-    tail = _DATELINE_RE.match(text, mention.end - sentence.start)
-    if at > 3:
-        return _dated_tail(tail)
-    if mention.text.isupper():
-        return tail is not None
-    # "Paris, 12. Februar 2026 (dpa) –", "Madrid – "
-    return _dated_tail(tail) or _DASH_DATELINE_RE.match(text, mention.end - sentence.start) is not None
-
-
-def _dated_tail(tail: re.Match[str] | None) -> bool:
-    return tail is not None and any(ch.isdigit() or ch == "(" for ch in tail.group())
-
-
-def group_mentions(mentions: Sequence[Mention], text: str, offset: int) -> list[Group]:
-    """Adjacent mentions of one entity merge; "A and B" / "A, B and C" become one compound group."""
-    groups: list[list[Mention]] = []
-    for n, m in enumerate(mentions):
-        if groups:
-            words = _gap(text, groups[-1][-1], m, offset)
-            # an unnamed person is no other mention of its code ("ein 39-Jähriger ... einen Passanten")
-            same = ((actor_code(groups[-1][-1]) == actor_code(m) and len(words) <= 1
-                     and not (is_individual(groups[-1][-1]) or is_individual(m) or _two_people(groups[-1][-1], m)))
-                    or same_reference(groups[-1][-1], m))
-            coordinated = _coordinated(words)
-            if same or coordinated or (words == [","] and _list_ends(mentions, n, text, offset)):
-                groups[-1].append(m)
-                continue
-        groups.append([m])
-    return [Group(tuple(g)) for g in groups]
-
-
-def _gap(text: str, left: Mention, right: Mention, offset: int) -> list[str]:
-    return [t.text for t in tokenize(text[left.end - offset : right.start - offset])] if right.start > left.end else []
-
-
-def _list_ends(mentions: Sequence[Mention], n: int, text: str, offset: int) -> bool:
-    """ "A, B, C and D": after a comma, the list goes on through commas to a coordinator."""
-    for k in range(n, len(mentions)):
-        if _list_continues(text, mentions[k], offset):
-            return True
-        if k + 1 >= len(mentions) or _gap(text, mentions[k], mentions[k + 1], offset) != [","]:
-            return False
-    return False
-
-
-def _coordinated(words: list[str]) -> bool:
-    """ "and", ", and", "e del", "und des", "et du": a coordinator plus at most two short function words."""
-    if not words or not any(w in COORDINATORS and w != "," for w in words) or len(words) > 4:
-        return False
-    others = [w for w in words if w not in COORDINATORS]
-    return len(others) <= 2 and all(w.lower() in LINKING_WORDS for w in others)  # "und rief die Regierung" is a new clause
-
-
-def _list_continues(text: str, mention: Mention, offset: int) -> bool:
-    after = [t.text for t in tokenize(text[mention.end - offset : mention.end - offset + 30])][:2]
-    return bool(after) and after[0] in COORDINATORS and after[0] != ","
 
 
 def candidates(coder: Coder, text: str, offset: int, groups: Sequence[Group], lang: str, explain: bool = True,
@@ -228,7 +103,7 @@ def _pairs(groups: Sequence[Group]) -> list[tuple[Group, Group | None]]:
     for a in groups:
         codes = a.codes
         for r in [None, *groups]:
-            if r is a or (r is not None and covers(codes, r.codes) and not (_individuals(a) or _individuals(r) or _other_people(a, r))):
+            if r is a or (r is not None and covers(codes, r.codes) and not (individuals_only(a) or individuals_only(r) or other_people(a, r))):
                 continue  # a self-dyad: Russia -> Russia, France -> the French government
             out.append((a, r))
     return out
@@ -287,8 +162,8 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         return _drop(c, "the trigger is what a rejection rejects ('refused a request by X'): no act of its own")
     if _alleged(view, c.result.event) or _in_allegation(view, c.result.event, tokens, groups, offset):
         return _drop(c, "the act is what the actor is accused of ('accused Kyiv of shelling'): the accusation is the event")
-    if (_individuals(c.actor) and not (_named(c.actor) and c.result.event in SAID)
-            and (c.recipient is None or (_individuals(c.recipient) and c.result.event not in CRIMES))):
+    if (individuals_only(c.actor) and not (named_only(c.actor) and c.result.event in SAID)
+            and (c.recipient is None or (individuals_only(c.recipient) and c.result.event not in CRIMES))):
         return _drop(c, "unnamed people are coded as actors only towards a named party, or when one attacks, robs or threatens another")
     if _listed_people(c):
         return _drop(c, "two people of one country are a pair only when the actor comes before the act ('Obama accused Trump')")
@@ -734,11 +609,11 @@ def _criminal_roles(c: Candidate) -> Candidate:
     as POLECAT codes such people. Named groups keep their sector: protesters arrested stay civilians."""
     event, notes = c.result.event, c.notes
     actor, recipient = c.actor, c.recipient
-    if event in CRIMES and _civilian_individual(actor):
-        actor, notes = _as_criminal(actor), (*notes, f"actor: an individual who commits {event} is coded CRM")
+    if event in CRIMES and civilian_individual(actor):
+        actor, notes = as_criminal(actor), (*notes, f"actor: an individual who commits {event} is coded CRM")
     authority = {m.entity.sector for m in c.actor.mentions if m.entity is not None} & AUTHORITIES
-    if recipient is not None and event in AUTHORITY_ACTS and authority and _civilian_individual(recipient):
-        recipient, notes = _as_criminal(recipient), (*notes, f"recipient: an individual the {min(authority)} acts against is coded CRM")
+    if recipient is not None and event in AUTHORITY_ACTS and authority and civilian_individual(recipient):
+        recipient, notes = as_criminal(recipient), (*notes, f"recipient: an individual the {min(authority)} acts against is coded CRM")
     return c if notes == c.notes else replace(c, actor=actor, recipient=recipient, notes=notes)
 
 
@@ -751,63 +626,16 @@ def _meeting_of_both(c: Candidate) -> Candidate:
     return replace(c, actor=both, recipient=None, notes=(*c.notes, "a meeting: its parties are one compound actor"))
 
 
-def is_individual(mention: Mention) -> bool:
-    """Whether the mention is an unnamed person ("a man", "il 32enne"), not a named actor or institution."""
-    return mention.entity is not None and mention.entity.kind == "individual"
-
-
-NAMED = NAMED_RULES | {"kb:coref-name"}  # a person the KB does not list, named in the story
 SAID = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT"})  # what a named person does alone
-
-
-def is_person(mention: Mention) -> bool:
-    """A named or titled person, or an unnamed individual: never the authorities themselves."""
-    return mention.entity is not None and mention.entity.kind in ("person", "title", "individual")
-
-
-def _named(group: Group) -> bool:
-    """Named individuals ("opposition politician Davit Melikishvili", later "Melikishvili") are
-    parties of their own, who may speak alone ("Melikishvili denied the charges"); what is done
-    to them ("Jean Dupont a été arrêté") still needs its agent."""
-    return all(m.rule in NAMED for m in group.mentions)
-
-
-def _people(group: Group) -> set[str]:
-    """The names of a group made only of named people, or the empty set."""
-    if not all(m.entity is not None and m.entity.kind == "person" for m in group.mentions):
-        return set()
-    return {m.entity.name for m in group.mentions if m.entity is not None}
-
-
-def _two_people(left: Mention, right: Mention) -> bool:
-    return _other_people(Group((left,)), Group((right,)))
-
-
-def _other_people(a: Group, r: Group) -> bool:
-    people, others = _people(a), _people(r)
-    return bool(people) and bool(others) and not people & others
 
 
 def _listed_people(c: Candidate) -> bool:
     """A pair of same-country people (see ``_pairs``) whose actor does not precede the trigger, as in
     a list of names after it ("five ex-presidents were investigated: Fujimori, Toledo, ...")."""
-    if c.recipient is None or not covers(c.actor.codes, c.recipient.codes) or not _other_people(c.actor, c.recipient):
+    if c.recipient is None or not covers(c.actor.codes, c.recipient.codes) or not other_people(c.actor, c.recipient):
         return False
     view = c.view
     return view.trigger is None or view.actor is None or view.actor[0] > view.trigger.first
-
-
-def _individuals(group: Group) -> bool:
-    return all(is_individual(m) for m in group.mentions)
-
-
-def _civilian_individual(group: Group) -> bool:
-    return _individuals(group) and all(m.entity is not None and m.entity.sector == "CVL" for m in group.mentions)
-
-
-def _as_criminal(group: Group) -> Group:
-    return Group(tuple(replace(m, entity=replace(m.entity, sector="CRM", code=f"{m.entity.country or ''}CRM")) if m.entity else m
-                       for m in group.mentions))
 
 
 PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT"})

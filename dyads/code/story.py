@@ -18,14 +18,12 @@ from .coref import OTHER_SIDE_RULE
 from .extract import (
     AUTHORITIES,
     Candidate,
-    Group,
-    actor_code,
     code_sentence,
     coded_sentences,
     covers,
     event_id,
-    is_individual,
 )
+from .groups import Group, actor_code, is_individual
 
 
 def code_item(coder: Coder, item: Processed) -> Processed:
