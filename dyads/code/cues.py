@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..lang import available_languages, function_words, read_tsv
+from ..lang import function_words, quantity_forms
 from .triggers import Hit, Token
 
 AUX_CUES = ("negation", "future", "hypothetical", "historical")
@@ -186,8 +186,7 @@ def _source(cues: Sequence[Hit], span: tuple[int, int] | None, tokens: Sequence[
     return False
 
 
-COUNT_WORDS = frozenset(form.split()[0].lower() for lang in available_languages()
-                        for kind, form, *_ in read_tsv(lang, "quantities.tsv") if kind in ("count", "about"))
+COUNT_WORDS = frozenset(form.split()[0].lower() for form in quantity_forms("count") | quantity_forms("about"))
 
 
 def _counted(word: str) -> bool:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..lang import available_languages, function_words, read_tsv
+from ..lang import available_languages, function_words, quantity_forms, read_tsv
 from ..model import Entity, Mention
 from .entries import Entry
 from .matcher import Hit
@@ -417,10 +417,8 @@ class Composer:
 @lru_cache(maxsize=16)
 def _count_pattern(lang: str | None) -> re.Pattern[str]:
     """A count ending right before a group word, from quantities.tsv: "at least nine", "tens of thousands of"."""
-    rows = [row for code in ([lang] if lang else available_languages()) for row in read_tsv(code, "quantities.tsv")]
-
     def forms(wanted: str) -> str:
-        found = sorted({form for kind, form, *_ in rows if kind == wanted}, key=len, reverse=True)
+        found = sorted(quantity_forms(wanted, lang), key=len, reverse=True)
         return "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in found) or "(?!)"
 
     count = rf"(?:(?:{forms('about')})\s+)*(?:{_NUMBER.pattern}|{forms('count')})(?:\s+(?:{forms('link')}))?\s+"

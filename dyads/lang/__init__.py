@@ -70,3 +70,11 @@ def function_words(kind: str) -> frozenset[str]:
     ...). The rules that test them run on text of any language, so the kinds are the union over languages."""
     return frozenset(row[0] for lang in available_languages() for row in read_tsv(lang, "function_words.tsv")
                      if len(row) >= 2 and row[1] == kind)
+
+
+@lru_cache(maxsize=64)
+def quantity_forms(kind: str, lang: str | None = None) -> frozenset[str]:
+    """The forms of one kind in ``quantities.tsv`` ("count", "about", "link"): of one language, or of
+    every language when ``lang`` is None."""
+    return frozenset(row[1] for code in ([lang] if lang else available_languages())
+                     for row in read_tsv(code, "quantities.tsv") if len(row) >= 2 and row[0] == kind)
