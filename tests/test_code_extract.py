@@ -764,3 +764,18 @@ def test_an_act_inside_an_allegation_is_not_the_accusers(text: str, actors: dict
     coded = _coded(text, actors, lang)
     assert any(event == "ACCUSE" and actor == (accuser,) for event, actor, _ in coded), coded
     assert not any(event != "ACCUSE" and actor == (accuser,) and recipient == (bystander,) for event, actor, recipient in coded), coded
+
+
+@pytest.mark.parametrize(("lang", "text", "speaker"), [
+    ("de", "Russische Truppen hätten die Stadt angegriffen, teilte das ukrainische Verteidigungsministerium mit.", "UKRMIL"),
+    ("ru", "Российские войска обстреляли город, заявили в ВСУ.", "UKRMIL"),
+])
+def test_the_speaker_of_a_report_is_not_the_target_of_the_act(lang: str, text: str, speaker: str) -> None:
+    events = dyads.code_text(text, lang=lang, date="2026-01-01")
+    assert any(e.event == "ASSAULT" and e.actor[0].entity.code == "RUSMIL" for e in events)
+    assert not any(m.entity is not None and m.entity.code == speaker for e in events for m in e.recipient)
+
+
+def test_a_party_that_answers_an_accusation_stays_its_recipient() -> None:
+    events = dyads.code_text("Russia accused Ukraine, which said it was not involved.", lang="en", date="2026-01-01")
+    assert any(e.event == "ACCUSE" and [m.entity.code for m in e.recipient] == ["UKR"] for e in events)

@@ -163,6 +163,20 @@ def test_the_head_of_an_institutions_name_is_no_place(gaz: Gazetteer, text: str,
     assert "Bank" not in _places(gaz, text, lang)
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "listed", "speaker"),
+    [
+        ("en", "The army shelled hospitals in Aleppo, Kerry said.", ["Aleppo"], "Kerry"),  # not County Kerry
+        ("en", "The army shelled hospitals in Aleppo, US Secretary of State John Kerry said.", ["Aleppo"], "US"),
+        ("en", "Talks were held in Paris, Berlin and Rome.", ["Paris", "Berlin", "Rome"], None),
+    ],
+)
+def test_a_speaker_after_a_place_is_no_listed_place(gaz: Gazetteer, lang: str, text: str, listed: list[str], speaker: str | None) -> None:
+    found = _places(gaz, text, lang)
+    assert [name for name in found if name in listed] == listed
+    assert speaker is None or speaker not in found
+
+
 def test_the_hill_is_congress_not_a_town(gaz: Gazetteer) -> None:
     assert _places(gaz, "The department sent letters to the Hill on Monday.", "en") == {}
 

@@ -39,6 +39,7 @@ class CueView:
     obliged: bool = False  # "R must <trigger>", "dass R ... freilassen muss": what R is told to do
     actor_obliged: bool = False  # "A must <trigger>": not done
     actor_attributes: bool = False  # "..., said A", "..., a indiqué le service de presse du gouvernement": A said the clause before
+    recipient_attributes: bool = False
 
 
 def _before(hit: Hit, index: int, window: int) -> bool:
@@ -86,8 +87,16 @@ def _attributes(cues: Sequence[Hit], span: tuple[int, int] | None, tokens: Seque
     then the party ("..., said the ministry", "..., a indiqué le service de presse du gouvernement kirghiz")."""
     if span is None:
         return False
-    return any(c.label == "speech" and 0 < span[0] - c.last <= SPEAKER_REACH and c.first > 0 and tokens[c.first - 1].text in CLAUSE_CLOSERS
-               and one_clause(tokens[c.last + 1 : span[0]]) for c in cues)
+    return any(c.label == "speech" and c.first > 0 and tokens[c.first - 1].text in CLAUSE_CLOSERS and _speaker_at(c, span, tokens)
+               for c in cues)
+
+
+def _speaker_at(speech: Hit, span: tuple[int, int], tokens: Sequence[Token]) -> bool:
+    """The party is the speech verb's speaker: right after it ("..., said the ministry") or inside its
+    bracket ("..., teilte das Ministerium mit")."""
+    if speech.first < span[0] < speech.last:
+        return one_clause(tokens[speech.first + 1 : span[0]])
+    return 0 < span[0] - speech.last <= SPEAKER_REACH and one_clause(tokens[speech.last + 1 : span[0]])
 
 
 def _agent(cues: Sequence[Hit], span: tuple[int, int] | None, tokens: Sequence[Token]) -> bool:
@@ -272,4 +281,5 @@ def cue_view(
         obliged=_obliged(cues, tokens, trigger, recipient),
         actor_obliged=_obliged(cues, tokens, trigger, actor),
         actor_attributes=_attributes(cues, actor, tokens),
+        recipient_attributes=_attributes(cues, recipient, tokens),
     )

@@ -21,7 +21,7 @@ from . import coref
 from .case import may_be_subject, oblique_subject, short_passive_patient
 from .coder import Coder, DyadResult, anchored
 from .coref import CHALLENGER_SECTORS
-from .cues import JOINS
+from .cues import CLAUSE_CLOSERS, JOINS
 from .features import (
     DyadView,
     SentenceFacts,
@@ -180,6 +180,8 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         if view.cues.actor_speaks:
             notes.append("actor is the speaker of a statement")
             score += 0.05
+    if _recipient_reports(view, tokens):
+        return _drop(c, "the recipient reports the act ('Y attacked the city, X said'): the speaker, not its target")
     if view.cues.patient_subject and not view.cues.actor_is_agent:
         return _drop(c, "the actor is the subject of a passive ('A was arrested'): it is acted on")
     if view.cues.recipient_is_agent and not view.cues.actor_is_agent:
@@ -292,6 +294,17 @@ def _in_allegation(view: DyadView, event: str, tokens: Sequence[Token], groups: 
         return False
     parties = _party_tokens(tokens, groups, offset)  # only now: most candidates have no accusation before them
     return any(h.last < i < hit.first for h in accusations for i in parties)
+
+
+def _recipient_reports(view: DyadView, tokens: Sequence[Token]) -> bool:
+    """The recipient speaks the clause that holds the trigger, after a comma or a closing quote:
+    "..., Ukraine's defence ministry said", "..., заявили в ВСУ", "..., teilte das Ministerium mit"."""
+    if view.trigger is None or view.recipient is None or view.recipient[0] <= view.trigger.last:
+        return False
+    if view.cues.recipient_attributes:
+        return True
+    between = tokens[view.trigger.last + 1 : view.recipient[0]]
+    return view.cues.recipient_speaks and any(t.text in CLAUSE_CLOSERS for t in between)
 
 
 def _victim_as_actor(c: Candidate) -> bool:
