@@ -113,6 +113,10 @@ CASES = [
     ("fr", "Le gouvernement burundais a dit.", "gouvernement burundais", "BDIGOV"),
     ("es", "El ejército ghanés entró.", "ejército ghanés", "GHAMIL"),
     ("es", "El gobierno hondureño dijo.", "gobierno hondureño", "HNDGOV"),
+    # a state's name before one of its institutions names the institution once more
+    ("en", "The Syrian army attacked hospitals, the US State Department said.", "US State Department", "USAGOV"),
+    ("en", "The U.S. Treasury imposed sanctions.", "U.S. Treasury", "USAGOV"),
+    ("en", "Russia's Kremlin denied it.", "Russia's Kremlin", "RUSGOV"),
     # religious groups
     ("en", "The Russian Orthodox Church said.", "Russian Orthodox Church", "RUSREL"),
     ("en", "Clerics and imams met.", "Clerics", "REL"),
@@ -134,7 +138,7 @@ CASES = [
     ("en", "Kazakhstan's Security Council met.", "Kazakhstan's Security Council", "KAZGOV"),
     ("en", "The Security Council voted.", "Security Council", "IGOUN"),
     ("en", "The UN Security Council voted.", "UN Security Council", "IGOUN"),
-    ("en", "Iran's Supreme National Security Council met.", "Supreme National Security Council", "IRNGOV"),
+    ("en", "Iran's Supreme National Security Council met.", "Iran's Supreme National Security Council", "IRNGOV"),
     ("ru", "Совбез России собрался", "Совбез России", "RUSGOV"),
     ("ru", "Совет безопасности России собрался", "Совет безопасности России", "RUSGOV"),
     ("ru", "на заседании Совета безопасности Армении", "Совета безопасности Армении", "ARMGOV"),

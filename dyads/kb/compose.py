@@ -138,6 +138,10 @@ class Composer:
         country = first.get(*COUNTRYISH)
         if country is not None and _PRO.search(self.text, max(0, first.start - 5), first.start):
             return None, i + 1  # "pro-Russian separatists" are not Russian
+        seat = second.get("metonym")
+        if country is not None and country.kind == "state" and seat is not None and seat.country == country.country and gap in LEFT_GAPS:
+            # "US State Department", "Russia's Kremlin": the state names the institution's country once more
+            return Found(first.start, second.end, self.kb.resolve_entry(seat, None)[0], "kb:metonym", seat.role), i + 2  # type: ignore[attr-defined]
         head = second.get(*HEADS)
         if country is not None and head is not None and gap in LEFT_GAPS and not first.get("person", "actor"):
             return self.build(i, i + 2, country, head)
