@@ -42,6 +42,11 @@ def _events(text: str, lang: str) -> list[tuple[str, tuple[str | None, ...], tup
     ("it", "Il 18enne è stato fermato dai carabinieri.", ("COERCE", ("ITACOP",), ("ITACRM",))),  # "Il" is no town in Kenya
     ("de", "Die Polizei hat in Graz einen 39-Jährigen festgenommen.", ("COERCE", ("AUTCOP",), ("AUTCRM",))),
     ("en", "Police in Houston arrested a 39-year-old on Tuesday.", ("COERCE", ("USACOP",), ("USACRM",))),
+    # a person named by nationality is of that country, wherever it happens ("a Briton", "россиянин")
+    ("ru", "Полиция Турции задержала россиянина.", ("COERCE", ("TURCOP",), ("RUSCRM",))),
+    ("de", "Eine Russin wurde in Wien von der Polizei festgenommen.", ("COERCE", ("AUTCOP",), ("RUSCRM",))),
+    ("fr", "La police a arrêté un Russe à Paris.", ("COERCE", ("FRACOP",), ("RUSCRM",))),
+    ("en", "Gunmen kidnapped a Briton in Mali.", ("ASSAULT", ("UAF",), ("GBRCVL",))),
 ])
 def test_unnamed_people_and_their_roles(lang: str, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
     assert expected in _events(text, lang)

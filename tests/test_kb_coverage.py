@@ -175,3 +175,55 @@ def test_mention_code(kb: KnowledgeBase, lang: str, text: str, mention: str, cod
 def test_un_security_council_is_never_a_state(kb: KnowledgeBase, lang: str, text: str) -> None:
     codes = [m.entity.code for m in kb.find_mentions(text, lang)]
     assert codes and all(code == "IGOUN" for code in codes), codes
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # one person named by nationality is a civilian of that country (CVL), in every case and gender
+        ("ru", "Американец признался в совершении преступлений.", {"Американец": "USACVL"}),
+        ("ru", "Россиянин был задержан в Турции.", {"Россиянин": "RUSCVL", "Турции": "TUR"}),
+        ("ru", "Полиция задержала американца.", {"Полиция": "COP", "американца": "USACVL"}),
+        ("ru", "встреча с француженкой", {"француженкой": "FRACVL"}),
+        ("ru", "Турчанка погибла.", {"Турчанка": "TURCVL"}),
+        # the plural stays the country, also where it is spelt like a singular ("тысячи турок")
+        ("ru", "Тысячи турок вышли, турчанку задержали.", {"турок": "TUR", "турчанку": "TURCVL"}),
+        ("ru", "Американцы и американка.", {"Американцы": "USA", "американка": "USACVL"}),
+        ("de", "Eine Russin wurde festgenommen.", {"Russin": "RUSCVL"}),
+        ("de", "Ein Brite wurde entführt.", {"Brite": "GBRCVL"}),
+        ("de", "Die Russen kamen, der Russe blieb.", {"Russen": "RUS", "Russe": "RUSCVL"}),
+        ("de", "Der Pole Milik traf zum 1:2.", {"Pole": "POLCVL"}),
+        ("de", "Die Französin gewann.", {"Französin": "FRACVL"}),
+        ("en", "A Briton was kidnapped.", {"Briton": "GBRCVL"}),
+        ("en", "A Frenchman was killed, Frenchmen protested.", {"Frenchman": "FRACVL", "Frenchmen": "FRA"}),
+        ("en", "A Pole was arrested; two Poles were held.", {"Pole": "POLCVL", "Poles": "POL"}),
+        ("fr", "Les Russes ont refusé, un Russe a accepté.", {"Russes": "RUS", "Russe": "RUSCVL"}),
+        ("fr", "Une Française a été tuée.", {"Française": "FRACVL"}),
+        # an age and a nationality are one person; a name after the nationality names them
+        ("de", "Der 31-jährige Franzose gewann.", {"31-jährige Franzose": "FRACVL"}),
+        ("de", "Das sagte der 69-jährige Niederländer.", {"69-jährige Niederländer": "NLDCVL"}),
+        ("ru", "Об этом заявил датчанин Расмуссен.", {"датчанин Расмуссен": "DNKCVL"}),
+    ],
+)
+def test_one_person_of_a_country_is_its_civilian(kb: KnowledgeBase, lang: str, text: str, expected: dict[str, str]) -> None:
+    found = {m.text: m.entity.code for m in kb.find_mentions(text, lang)}
+    assert {mention: found.get(mention) for mention in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # homographs of the singular demonyms that name no one (non_actors.tsv, or left out of the seeds)
+        ("en", "The North Pole is melting."),
+        ("en", "Pole position went to Hamilton."),
+        ("en", "Finn Russell scored twice."),
+        ("en", "Turk Telekom shares rose."),
+        ("de", "Die Deutsche Bank meldete Gewinne."),
+        ("de", "Die gegensätzlichen Pole des Films."),
+        ("de", "Alter Schwede, war das knapp!"),
+        ("ru", "Он живёт на улице Леси Украинки."),
+        ("ru", "Нападение в Турку."),
+    ],
+)
+def test_demonym_homographs_are_no_party(kb: KnowledgeBase, lang: str, text: str) -> None:
+    assert [m.text for m in kb.find_mentions(text, lang)] == []

@@ -57,3 +57,30 @@ def test_bracketed_cldr_parts_never_name_another_state() -> None:
     for iso3, form, _kind, *_ in read_tsv("ru", "countries.tsv"):
         owners.setdefault(form, set()).add(iso3)
     assert owners["США"] == {"USA"}
+
+
+def test_a_person_demonym_is_inflected_in_the_singular_only() -> None:
+    forms = set(generate.RussianInflector("ru").phrase("американец", ("sing",)))
+    assert {"американца", "американцу", "американцем", "американце"} <= forms
+    assert not forms & {"американцы", "американцев"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "iso3", "form", "sector"),
+    [
+        ("ru", "USA", "американец", "CVL"),
+        ("ru", "USA", "американца", "CVL"),
+        ("ru", "FRA", "француженкой", "CVL"),
+        ("ru", "USA", "американцы", ""),  # the plural is the country
+        ("ru", "TUR", "турок", ""),  # "тысячи турок": a plural form wins over the singular one
+        ("de", "RUS", "Russin", "CVL"),
+        ("en", "GBR", "Briton", "CVL"),
+        ("fr", "RUS", "Russe", "CVL"),  # capitalised singular nouns from the adjective
+        ("fr", "RUS", "Russes", ""),
+        ("fr", "FRA", "Français", ""),  # one and many alike: the country
+        ("fr", "ARG", "Argentine", ""),  # also the country's name
+    ],
+)
+def test_person_demonym_sectors(lang: str, iso3: str, form: str, sector: str) -> None:
+    rows = {(row[0], row[1]): row[3] if len(row) > 3 else "" for row in read_tsv(lang, "countries.tsv") if row[2] == "demonym"}
+    assert rows[(iso3, form)] == sector

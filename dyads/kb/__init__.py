@@ -87,9 +87,10 @@ class KnowledgeBase:
     def plain_entity(self, entry: Entry) -> Entity:
         if entry.kind in ("org", "body"):
             return Entity(entry.name or entry.org or "", None, entry.org, entry.sector or "IGO", entry.wikidata_id, entry.code, "org", entry.source)
-        sector = entry.sector if entry.kind == "metonym" else None
+        sector = entry.sector if entry.kind in ("metonym", "demonym") else None
         code = f"{entry.country}{sector or ''}"
-        return Entity(entry.name or "", entry.country, None, sector, entry.wikidata_id if sector is None else None, code, "state", entry.source)
+        kind = "individual" if entry.kind == "demonym" and sector else "state"  # "американец", "a Briton": one citizen (CVL)
+        return Entity(entry.name or "", entry.country, None, sector, entry.wikidata_id if sector is None else None, code, kind, entry.source)
 
     def resolve_entry(self, entry: Entry, date: str | None) -> tuple[Entity, str | None]:
         key = (entry, date)

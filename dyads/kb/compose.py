@@ -332,6 +332,8 @@ class Composer:
                 found = Found(piece.start, piece.end, entity, f"kb:{kind}", role)
                 return self.officer(found, i + 1) if entity.kind == "group" and entity.sector in AFFILIATED else (found, i + 1)
             found = Found(piece.start, piece.end, self.kb.resolve_entry(entry, None)[0], f"kb:{kind}", entry.role)  # type: ignore[attr-defined]
+            if found.entity.kind == "individual":  # one citizen ("американец", "a Briton"), named by the text like "a Russian man"
+                return self.individual(replace(found, entity=replace(found.entity, name=self.text[piece.start : piece.end])), i + 1)
             if entry.role != "igo_head":
                 return found, i + 1
             # "UN Secretary-General Ban Ki-moon": the name after the office says who holds it
@@ -402,10 +404,15 @@ class Composer:
         Lopez", "il 32enne Mario Rossi"): a named individual, whose later surname refers back to it."""
         if found.entity.kind == "individual" and j < len(self.pieces) and self.gap(found.end, self.pieces[j].start) == "":
             nxt = self.pieces[j].get("sector")
-            if nxt is not None and (nxt.role == "person" or nxt.sector in NAMEABLE_SECTORS) and not self.pieces[j].get("actor", "person", "state"):
+            citizen = self.pieces[j].get("demonym")
+            if citizen is not None and citizen.country and not found.entity.country:  # "der 31-jährige Franzose", "der 69-jährige Niederländer": of that country
+                end, country = self.pieces[j].end, citizen.country
+                entity = replace(found.entity, name=self.text[found.start : end], country=country, code=f"{country}{found.entity.sector}")
+                found, j = Found(found.start, end, entity, found.rule), j + 1
+            elif nxt is not None and (nxt.role == "person" or nxt.sector in NAMEABLE_SECTORS) and not self.pieces[j].get("actor", "person", "state"):
                 sector = nxt.sector if found.entity.sector == "CVL" else found.entity.sector
                 end = self.pieces[j].end
-                entity = replace(found.entity, name=self.text[found.start : end], sector=sector, code=sector)
+                entity = replace(found.entity, name=self.text[found.start : end], sector=sector, code=f"{found.entity.country or ''}{sector}")
                 found, j = Found(found.start, end, entity, found.rule), j + 1
         limit = self.pieces[j].start if j < len(self.pieces) else len(self.text)
         name_end = self.name_after(found.end, limit)

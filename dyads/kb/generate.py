@@ -43,6 +43,7 @@ WIKIDATA = {
     "KOR": "Q884", "MDA": "Q217", "TWN": "Q865", "PSE": "Q219060", "ESH": "Q40362",
 }
 RU_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+PERSON = "person"  # expand_adj type: a demonym for one person (sector CVL), not the people as a whole
 
 
 def states() -> list[tuple[str, str, str, str, str]]:
@@ -126,7 +127,8 @@ def expand_adj(lang: str, form: str) -> Iterator[tuple[str, str]]:
         yield other, ("demonym" if lang == "en" else "adj")
     if lang == "fr":  # French demonyms are capitalised nouns: "les Russes", "une Française"
         for other in [form, *_inflect_adj(lang, form)]:
-            yield other[:1].upper() + other[1:], "demonym"
+            noun = other[:1].upper() + other[1:]
+            yield noun, ("demonym" if noun.endswith(("s", "x")) else PERSON)  # "un Russe" is one person; "Français" also many
 
 
 def _inflect_adj(lang: str, form: str) -> list[str]:
@@ -196,13 +198,14 @@ class RussianInflector:
                 return sorted({f.word for f in parse.lexeme if f.tag.POS == "ADJF"})
         return []
 
-    def phrase(self, phrase: str) -> list[str]:
+    def phrase(self, phrase: str, numbers: tuple[str, ...] = ("sing", "plur")) -> list[str]:
+        """Every case form of a name or noun phrase, in ``numbers`` (both by default)."""
         words = phrase.split(" ")
         if any(w.isupper() and len(w) > 1 for w in words) or "-" in phrase:
             return []
         parses = [self._nominative(w) for w in words]
         out = set()
-        for number in ("sing", "plur"):
+        for number in numbers:
             for case in RU_CASES:
                 forms = []
                 for word, parse in zip(words, parses):
@@ -229,13 +232,20 @@ def _same_case(original: str, word: str) -> str:
 
 def language_rows(lang: str, iso2_to_iso3: dict[str, str]) -> list[tuple[str, str, str, str]]:
     rows: list[tuple[str, str, str, str]] = list(cldr_names(lang, iso2_to_iso3))
+    people: list[tuple[str, str, str, str]] = []  # one person of a country ("американец", "un Russe"): sector CVL
     inflector = RussianInflector(lang) if lang in ("ru", "uk") else None
     for iso3, kind, form, sector in read_seeds(lang):
         if kind == "adj":
             if inflector is not None:
                 rows.extend((iso3, f, "adj", "") for f in inflector.adjective(form) or [form])
             else:
-                rows.extend((iso3, f, t, "") for f, t in expand_adj(lang, form))
+                for f, t in expand_adj(lang, form):
+                    if t == PERSON:
+                        people.append((iso3, f, "demonym", "CVL"))
+                    else:
+                        rows.append((iso3, f, t, ""))
+        elif kind == "demonym" and sector:
+            people.append((iso3, form, kind, sector))
         else:
             rows.append((iso3, form, kind, sector))
     extra: list[tuple[str, str, str, str]] = []
@@ -244,7 +254,13 @@ def language_rows(lang: str, iso2_to_iso3: dict[str, str]) -> list[tuple[str, st
             extra.extend((iso3, f, kind, sector) for f in inflector.phrase(form))
         if kind in ("name", "metonym") and lang == "de":  # "Russlands", and capitals as actors: "die Vorwürfe Kiews"
             extra.extend((iso3, f, kind, sector) for f in _german_genitive(form))
-    return _dedupe(rows + extra)
+    # A person's forms come last, so that the form of a plural demonym or a name wins: "турок" is
+    # also "тысячи турок", "Argentine" also the country; only the singular is inflected ("американца").
+    names = {form for _, form, kind, _ in rows if kind in ("name", "inner")}
+    people = [(iso3, form, kind, "" if form in names else sector) for iso3, form, kind, sector in people]
+    if inflector is not None:
+        people += [(iso3, f, kind, sector) for iso3, form, kind, sector in people for f in inflector.phrase(form, ("sing",))]
+    return _dedupe(rows + extra + people)
 
 
 def _dedupe(rows: Iterable[tuple[str, str, str, str]]) -> list[tuple[str, str, str, str]]:
