@@ -8,7 +8,8 @@ sentences/s, this one about 120,000 (``benchmarks/spine_speed.py``, one core). R
   punctuation) unless the next line starts in lower case: then it is a wrapped line.
 - ``. ! ? …`` (with closing quotes or brackets) end a sentence when followed by space and
   an upper-case letter, digit, opening quote or dash. A period does not end one after an
-  abbreviation from ``dyads/lang/<xx>/abbreviations.txt``, an initial ("J. Smith"), a
+  abbreviation from ``dyads/lang/<xx>/abbreviations.txt``, an initial ("J. Smith", but not "on
+  X. The": a sentence-opening word from ``function_words.tsv`` after it ends the sentence), a
   dotted acronym ("U.S.", "т.е."), or in German a day number ("am 12. Juni").
 - A short agency dateline ("Москва, 12 июня. /ТАСС/.") is joined to the sentence after it.
 - No sentence is longer than ``MAX_CHARS``: longer runs are cut at whitespace.
@@ -21,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .clean import kept_spans
-from .lang import data_path
+from .lang import data_path, read_tsv
 from .model import Document, Processed, Sentence
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ def _period_ends(segment: str, dot: int, nxt: int, lang: str | None) -> bool:
     if not token:
         return True
     if len(token) == 1 and token.isalpha() and token.isupper():
-        return False  # an initial: "J. Smith", "В. Путин"
+        return _opens_sentence(segment, nxt, lang)  # an initial ("J. Smith", "В. Путин"), unless "on X. The ..." follows
     if _DOTTED.match(token):
         return False
     abbreviations, lowered = _abbreviations(lang or "en")
@@ -126,6 +127,22 @@ def _period_ends(segment: str, dot: int, nxt: int, lang: str | None) -> bool:
     if lang == "de" and token.isdigit() and len(token) <= 2:
         return False  # German ordinals: "am 12. Juni"
     return True
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+OPENER_KINDS = frozenset({"sentence_opener", "article", "noun_determiner", "subject_pronoun", "v2_opener"})
+
+
+def _opens_sentence(segment: str, nxt: int, lang: str | None) -> bool:
+    """Whether the word at ``nxt`` opens a sentence and is no surname ("The", "Zugleich", "Однако"), so
+    the capital letter and period before it end one: "wrote on X. The ministry ..."."""
+    word = _WORD.match(segment, nxt)
+    return word is not None and len(word.group()) > 1 and word.group().lower() in _openers(lang or "en")
+
+
+@lru_cache(maxsize=16)
+def _openers(lang: str) -> frozenset[str]:
+    return frozenset(row[0] for row in read_tsv(lang, "function_words.tsv") if len(row) >= 2 and row[1] in OPENER_KINDS)
 
 
 @lru_cache(maxsize=16)

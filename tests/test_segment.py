@@ -40,6 +40,12 @@ def _sentences(text: str, lang: str = "en", removed: tuple[tuple[int, int], ...]
         ("fr", "M. Dupont a rencontré Mme Martin. Ils ont signé un accord.", ["M. Dupont a rencontré Mme Martin.", "Ils ont signé un accord."]),
         ("it", "Il Sig. Rossi ha incontrato il Dott. Bianchi. Hanno firmato.", ["Il Sig. Rossi ha incontrato il Dott. Bianchi.", "Hanno firmato."]),
         ("es", "El Sr. García viajó a EE.UU. ayer. ¿Habrá acuerdo? Nadie lo sabe.", ["El Sr. García viajó a EE.UU. ayer.", "¿Habrá acuerdo?", "Nadie lo sabe."]),
+        # a capital letter and period before a word that opens sentences is no initial: the platform X
+        ("en", "The minister wrote on X. The ministry deleted the post.", ["The minister wrote on X.", "The ministry deleted the post."]),
+        ("de", "Er schrieb auf der Plattform X. Zugleich kritisierte er Teheran.", ["Er schrieb auf der Plattform X.", "Zugleich kritisierte er Teheran."]),
+        ("ru", "Он написал в X. Однако позже удалил пост.", ["Он написал в X.", "Однако позже удалил пост."]),
+        ("it", "Il ministro ha scritto su X. Il governo ha risposto.", ["Il ministro ha scritto su X.", "Il governo ha risposto."]),
+        ("en", "US President Donald J. Trump met Putin.", ["US President Donald J. Trump met Putin."]),
     ],
 )
 def test_split(lang: str, text: str, expected: list[str]) -> None:
