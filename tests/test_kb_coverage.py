@@ -208,6 +208,24 @@ CASES = [
     ("en", "Armenia left the Eurasian Union.", "Eurasian Union", "IGOEAEU"),
     ("en", "Nato allies met.", "Nato", "IGONATO"),
     ("en", "The Brics group met.", "Brics", "IGOBRICS"),
+    ("de", "Die afghanischen Kräfte zogen ab.", "afghanischen Kräfte", "AFGMIL"),
+    ("de", "Kräfte Russlands griffen an.", "Kräfte Russlands", "RUSMIL"),
+    ("de", "Die Regierungsdelegation traf ein.", "Regierungsdelegation", "GOV"),
+    ("de", "Die russische Regierungsdelegation traf ein.", "russische Regierungsdelegation", "RUSGOV"),
+    ("de", "Die russische Botschaft in Wien protestierte.", "russische Botschaft", "RUSGOV"),
+    ("de", "Syrische Oppositionskräfte griffen an.", "Syrische Oppositionskräfte", "SYROPP"),
+    ("de", "Die Armeen Russlands marschierten.", "Armeen Russlands", "RUSMIL"),
+    ("de", "Die Grenztruppen schossen.", "Grenztruppen", "MIL"),
+    ("de", "Ein russischer Aktivist wurde festgenommen.", "russischer Aktivist", "RUSNGO"),
+    ("de", "Die Geschäftsleute protestierten.", "Geschäftsleute", "BUS"),
+    ("de", "Rechtsextremisten marschierten.", "Rechtsextremisten", "RAD"),
+    ("de", "Das Flüchtlingshilfswerk der Uno warnte.", "Flüchtlingshilfswerk der Uno", "IGOUNHCR"),
+    ("de", "Der Kosovo will in die Uno.", "Uno", "IGOUN"),
+    ("de", "Die Vetomächte des UN-Sicherheitsrats einigten sich.", "UN-Sicherheitsrats", "IGOUN"),
+    ("de", "Das Internationale Komitee vom Roten Kreuz warnte.", "Internationale Komitee vom Roten Kreuz", "NGOICRC"),
+    ("de", "Das Ölkartell beschloss Kürzungen.", "Ölkartell", "IGOOPEC"),
+    ("de", "Armenien trat der Eurasischen Union bei.", "Eurasischen Union", "IGOEAEU"),
+    ("de", "Die Atomenergiebehörde warnte.", "Atomenergiebehörde", "IGOIAEA"),
 ]
 
 
@@ -247,6 +265,12 @@ def test_un_security_council_is_never_a_state(kb: KnowledgeBase, lang: str, text
     ("en", "The envoys met."),
     ("en", "Greek nationalist forces protested."),
     ("en", "Cray installed an X-MP supercomputer."),
+    ("de", "Sie wehrten sich nach Kräften."),
+    ("de", "Ohne ausländische Kräfte ging es nicht."),
+    ("de", "Die politischen Kräfte Russlands einigten sich."),
+    ("de", "Die zentrale Botschaft des Films ist klar."),
+    ("de", "Zahlreiche rechtsgerichtete Politiker protestierten."),
+    ("de", "Die Vertreter des Sicherheitsrats Russlands kamen."),
 ])
 def test_generic_words_alone_are_no_actor(kb: KnowledgeBase, lang: str, text: str) -> None:
     found = [(m.text, m.entity.code) for m in kb.find_mentions(text, lang) if m.entity is not None and m.entity.sector]
