@@ -226,6 +226,28 @@ CASES = [
     ("de", "Das Ölkartell beschloss Kürzungen.", "Ölkartell", "IGOOPEC"),
     ("de", "Armenien trat der Eurasischen Union bei.", "Eurasischen Union", "IGOEAEU"),
     ("de", "Die Atomenergiebehörde warnte.", "Atomenergiebehörde", "IGOIAEA"),
+    ("it", "Le forze di sicurezza afghane hanno risposto.", "forze di sicurezza afghane", "AFGCOP"),
+    ("it", "I servizi segreti russi hanno agito.", "servizi segreti russi", "RUSSPY"),
+    ("it", "L'intelligence americana ha detto.", "intelligence americana", "USASPY"),
+    ("it", "Gli eserciti di Russia e Ucraina.", "eserciti di Russia", "RUSMIL"),
+    ("it", "La guardia di frontiera polacca ha detto.", "guardia di frontiera polacca", "POLMIL"),
+    ("it", "Un funzionario russo ha detto.", "funzionario russo", "RUSGOV"),
+    ("it", "I governi di Francia e Germania hanno firmato.", "governi di Francia", "FRAGOV"),
+    ("it", "Gli ambasciatori russi sono stati convocati.", "ambasciatori russi", "RUSGOV"),
+    ("it", "I procuratori hanno chiesto l'arresto.", "procuratori", "JUD"),
+    ("it", "Gli attivisti dell'opposizione sono stati arrestati.", "attivisti dell'opposizione", "OPP"),
+    ("it", "Un attivista russo è stato arrestato.", "attivista russo", "RUSNGO"),
+    ("it", "I militanti palestinesi hanno sparato.", "militanti palestinesi", "PSEREB"),
+    ("it", "Gli islamisti hanno protestato.", "islamisti", "RAD"),
+    ("it", "Gli imprenditori hanno protestato.", "imprenditori", "BUS"),
+    ("it", "La delegazione governativa è arrivata.", "delegazione governativa", "GOV"),
+    ("it", "Le forze governative siriane hanno attaccato.", "forze governative siriane", "SYRMIL"),
+    ("it", "Le forze ribelli hanno attaccato.", "forze ribelli", "REB"),
+    ("it", "Il Palazzo di Vetro ha detto.", "Palazzo di Vetro", "IGOUN"),
+    ("it", "Il Consiglio di sicurezza Onu ha votato.", "Consiglio di sicurezza Onu", "IGOUN"),
+    ("it", "L'Alto commissariato Onu per i rifugiati ha detto.", "Alto commissariato Onu per i rifugiati", "IGOUNHCR"),
+    ("it", "L'agenzia atomica dell'Onu ha detto.", "agenzia atomica dell'Onu", "IGOIAEA"),
+    ("it", "L'Unione eurasiatica si è riunita.", "Unione eurasiatica", "IGOEAEU"),
 ]
 
 
@@ -271,6 +293,9 @@ def test_un_security_council_is_never_a_state(kb: KnowledgeBase, lang: str, text
     ("de", "Die zentrale Botschaft des Films ist klar."),
     ("de", "Zahlreiche rechtsgerichtete Politiker protestierten."),
     ("de", "Die Vertreter des Sicherheitsrats Russlands kamen."),
+    ("it", "Contrari anche le forze nazionaliste greche."),
+    ("it", "L'intelligence non basta."),
+    ("it", "I governi europei hanno deciso."),
 ])
 def test_generic_words_alone_are_no_actor(kb: KnowledgeBase, lang: str, text: str) -> None:
     found = [(m.text, m.entity.code) for m in kb.find_mentions(text, lang) if m.entity is not None and m.entity.sector]
