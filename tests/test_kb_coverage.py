@@ -307,6 +307,14 @@ def test_one_person_of_a_country_is_its_civilian(kb: KnowledgeBase, lang: str, t
     assert {mention: found.get(mention) for mention in expected} == expected, found
 
 
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "Der Franzose Emmanuel Macron sagte das.", {"Emmanuel Macron": "FRAGOV"}),
+    ("ru", "Его преемник норвежец Йенс Столтенберг заявил.", {"Йенс Столтенберг": "NOR"}),
+])
+def test_a_nationality_before_a_listed_person_describes_him(kb: KnowledgeBase, lang: str, text: str, expected: dict[str, str]) -> None:
+    assert {m.text: m.entity.code for m in kb.find_mentions(text, lang)} == expected
+
+
 @pytest.mark.parametrize(
     ("lang", "text"),
     [

@@ -333,6 +333,8 @@ class Composer:
                 return self.officer(found, i + 1) if entity.kind == "group" and entity.sector in AFFILIATED else (found, i + 1)
             found = Found(piece.start, piece.end, self.kb.resolve_entry(entry, None)[0], f"kb:{kind}", entry.role)  # type: ignore[attr-defined]
             if found.entity.kind == "individual":  # one citizen ("американец", "a Briton"), named by the text like "a Russian man"
+                if self.described(i):
+                    return None, i + 1
                 return self.individual(replace(found, entity=replace(found.entity, name=self.text[piece.start : piece.end])), i + 1)
             if entry.role != "igo_head":
                 return found, i + 1
@@ -366,6 +368,12 @@ class Composer:
         found = Found(start, end, Entity(text, country, None, sector.sector, None, f"{country or ''}{sector.sector}",
                                          "individual" if sector.role == "person" else "group", sector.source), rule)
         return self.individual(found, nxt) if sector.role == "person" or sector.sector in NAMEABLE_SECTORS else (found, nxt)
+
+    def described(self, i: int) -> bool:
+        """Whether piece i, a nationality, describes the listed person right after it ("der Franzose
+        Emmanuel Macron", "норвежец Йенс Столтенберг"): the person is the party, not a citizen beside him."""
+        nxt = self.pieces[i + 1] if i + 1 < len(self.pieces) else None
+        return nxt is not None and self.gap(self.pieces[i].end, nxt.start) == "" and nxt.get("person", "actor") is not None
 
     def joined(self, i: int) -> bool:
         """Whether piece i is joined to the next (``joins``)."""
