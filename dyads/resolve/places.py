@@ -20,6 +20,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -27,6 +28,9 @@ from ..config import Config
 from ..lang import available_languages, read_tsv
 from ..model import Document, Mention, Place, Sentence
 from .gazetteer import Entry, Gazetteer, fold, load
+
+if TYPE_CHECKING:
+    from ..code.triggers import Matcher
 
 BARE_MIN_POPULATION = 200_000  # bare (preposition-less) cities must be at least this large
 DATELINE_CHARS = 80
@@ -296,7 +300,7 @@ def _list_hits(text: str, at: int, end: int, gaz: Gazetteer, rules: _Rules, lang
             break
         length, key, cands = found
         a = m.start("name")
-        if any(a < e and b0 < a + length for b0, e in busy) or _party_follows(text, a + length, lang):
+        if any(a < e and b0 < a + length for b0, e in busy) or _party_follows(text, a + length, end, lang):
             break
         out.append(_Hit(a, a + length, text[a : a + length], key, cands, "list"))
         busy.append((a, a + length))
@@ -305,23 +309,27 @@ def _list_hits(text: str, at: int, end: int, gaz: Gazetteer, rules: _Rules, lang
 
 
 @lru_cache(maxsize=16)
-def _speech_words(lang: str) -> regex.Pattern[str]:
-    """The speech verbs of ``cues.tsv`` as one pattern that must match right after a name: "Kerry said",
-    "Лавров заявил", "Kerry ha detto" ("*" ends a prefix; a "~" gap ends what must follow)."""
-    phrases = {row[0].split("~")[0].strip() for row in read_tsv(lang, "cues.tsv") if len(row) >= 2 and row[1] == "speech"}
-    alternatives = sorted((r"\s+".join(regex.escape(w[:-1]) + r"\w*" if w.endswith("*") else regex.escape(w) for w in p.split())
-                           for p in phrases if p), key=len, reverse=True)
-    return regex.compile(rf"\s+(?:{'|'.join(alternatives) or '(?!)'})\b", regex.IGNORECASE | regex.VERSION1)
+def _speech_verbs(lang: str) -> Matcher:
+    """The speech verbs of ``cues.tsv`` ("said", "заявил*", "teilte* ~ mit"), matched as the coder matches them."""
+    # imported here: the coder's package imports this module
+    from ..code.triggers import Matcher, cue_patterns
+
+    return Matcher(p for p in cue_patterns(read_tsv(lang, "cues.tsv")) if p.label == "speech")
 
 
 _CAPITALISED_NEXT = regex.compile(r"[ \t]+\p{Lu}", regex.VERSION1)
 
 
-def _party_follows(text: str, at: int, lang: str) -> bool:
+def _party_follows(text: str, at: int, end: int, lang: str) -> bool:
     """A name that more capitalised words or a speech verb follow names a party, not one more place of
     a list: in "in Aleppo, US Secretary of State John Kerry said" and "in Aleppo, Kerry said" neither
     "US" nor County Kerry is a place the act happened in."""
-    return _CAPITALISED_NEXT.match(text, at) is not None or _speech_words(lang).match(text, at) is not None
+    if _CAPITALISED_NEXT.match(text, at) is not None:
+        return True
+    # imported here: the coder's package imports this module
+    from ..code.triggers import tokenize
+
+    return any(hit.first == 0 for hit in _speech_verbs(lang).find(tokenize(text[at:end])))
 
 
 _BASED = regex.compile(rf"(?<![\w-])(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})-based\b", regex.VERSION1)
