@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .clean import kept_spans
-from .lang import data_path, read_tsv
+from .lang import data_path, function_words
 from .model import Document, Processed, Sentence
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ def _opens_sentence(segment: str, nxt: int, lang: str | None) -> bool:
 
 @lru_cache(maxsize=16)
 def _openers(lang: str) -> frozenset[str]:
-    return frozenset(row[0] for row in read_tsv(lang, "function_words.tsv") if len(row) >= 2 and row[1] in OPENER_KINDS)
+    return frozenset().union(*(function_words(kind, lang) for kind in OPENER_KINDS))
 
 
 @lru_cache(maxsize=16)

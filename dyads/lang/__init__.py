@@ -65,10 +65,10 @@ def read_tsv(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=64)
-def function_words(kind: str) -> frozenset[str]:
-    """The words of one kind in every language's ``function_words.tsv`` ("coordinator", "possessive",
-    ...). The rules that test them run on text of any language, so the kinds are the union over languages."""
-    return frozenset(row[0] for lang in available_languages() for row in read_tsv(lang, "function_words.tsv")
+def function_words(kind: str, lang: str | None = None) -> frozenset[str]:
+    """The words of one kind in ``function_words.tsv`` ("coordinator", "possessive", ...): of one language,
+    or, when ``lang`` is None, of every language, as the rules that test them run on text of any language."""
+    return frozenset(row[0] for code in ([lang] if lang else available_languages()) for row in read_tsv(code, "function_words.tsv")
                      if len(row) >= 2 and row[1] == kind)
 
 
