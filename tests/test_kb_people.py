@@ -87,6 +87,17 @@ def test_title_before_known_person(kb: KnowledgeBase) -> None:
     ]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # out of office on the date, the KB places him in Russia only: the text's title gives the sector
+    ("Defence Minister Boris Fictiv arrived.", ("Defence Minister Boris Fictiv", "RUSMIL")),
+    ("Minister Boris Fictiv arrived.", ("Minister Boris Fictiv", "RUSGOV")),
+    ("Former Defence Minister Boris Fictiv arrived.", ("Defence Minister Boris Fictiv", "RUS")),
+])
+def test_a_title_without_country_gives_its_sector_to_a_known_person(kb: KnowledgeBase, text: str, expected: tuple) -> None:
+    (found,) = kb.find_mentions(text, "en", "2021-06-01")
+    assert (found.text, found.entity.code) == expected
+
+
 def test_lookup_explains_dates(kb: KnowledgeBase) -> None:
     (result,) = kb.lookup("Testova", date="2015-01-01", lang="en")
     assert result.entity.sector is None

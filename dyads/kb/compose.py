@@ -457,8 +457,14 @@ def _titled(person: Entity, title: Entity) -> Entity:
     cannot place the person in office on the date (no date, or terms it lacks), the text's title says
     what the person is. A state office the text gives also outranks another the KB has for the date
     ("Der türkische Premier Ahmet Davutoglu" in an undated story is TURGOV, not the opposition he
-    later led); a party or union title does not ("SPÖ-Chef Christian Kern" as chancellor is AUTGOV)."""
-    if title.sector is None or not (title.country or title.org):
+    later led); a party or union title does not ("SPÖ-Chef Christian Kern" as chancellor is AUTGOV). A title
+    with no country gives its sector to a person the KB places in a country only ("Prime Minister Dmitry
+    Rogozin" is RUSGOV)."""
+    if title.sector is None:
+        return person
+    if not (title.country or title.org):  # "Prime Minister Dmitry Rogozin": the person's country, the title's sector
+        if person.sector is None and person.country and not person.org and title.sector in STATE_SECTORS:
+            return replace(person, sector=title.sector, code=f"{person.country}{title.sector}")
         return person
     if person.sector is not None and (title.sector not in STATE_SECTORS or person.sector == title.sector):
         return person
