@@ -26,7 +26,8 @@ CONTEXTS = frozenset(
     "intelligence peacekeeping human_rights crime corruption cbrn religion_ethnicity democracy asylum "
     "human_security pro_autocracy".split()
 )
-CUES = frozenset({"negation", "future", "hypothetical", "historical", "speech", "agent", "passive", "refusal", "meeting", "source", "obligation"})
+CUES = frozenset({"negation", "future", "hypothetical", "historical", "speech", "agent", "passive", "refusal", "meeting", "source", "obligation",
+                  "naming", "verdict"})
 KEYS = frozenset({"id", "sid", "lang", "text", "actor", "recipient", "event", "mode", "context", "aux", "trigger"})
 OPTIONAL_KEYS = frozenset({"actor_start", "recipient_start"})
 MIN_LINES = 700

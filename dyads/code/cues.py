@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..lang import function_words, quantity_forms
-from .triggers import Hit, Token
+from .triggers import Hit, Pattern, Token
 
 AUX_CUES = ("negation", "future", "hypothetical", "historical")
 NEAR = 4  # tokens: how close a negation or modal cue must be to the trigger
@@ -40,6 +40,7 @@ class CueView:
     actor_obliged: bool = False  # "A must <trigger>": not done
     actor_attributes: bool = False  # "..., said A", "..., a indiqué le service de presse du gouvernement": A said the clause before
     recipient_attributes: bool = False
+    actor_names: bool = False  # "A called the plan a mistake": the actor is the subject of a naming verb
 
 
 def _before(hit: Hit, index: int, window: int) -> bool:
@@ -157,11 +158,26 @@ def _patient_subject(cues: Sequence[Hit], tokens: Sequence[Token], trigger: Hit 
     for c in cues:
         if c.label != "passive" or tokens[c.last].text in NOT_PASSIVE_AUX:
             continue
+        if tokens[c.last].text in PARTICIPLE_AUX and not _participle(word):
+            continue  # "US policy is divide and rule": a copula before a noun or base verb
         if c.first > actor[1] and (c.last == trigger.first - 1 or _verb_final(c, tokens, trigger)):
             return True  # "A was arrested", "A wurde am Abend festgenommen"
         if c.last < actor[0] and _verb_final(c, tokens, trigger):
             return True  # "In Kiew wurden mindestens vier Zivilisten getötet": the subject after the auxiliary
     return False
+
+
+# English passive auxiliaries: a passive only before a past participle
+PARTICIPLE_AUX = function_words("participle_aux")
+NOUN_ENDINGS = ("ion", "ment", "ism", "ance", "ence", "ity")
+
+
+def _participle(word: str) -> bool:
+    """Whether an English word may be a past participle: "arrested", "shot", "done", not "divide" or "aggression"."""
+    word = word.lower()
+    if word in IRREGULAR_PARTICIPLES:
+        return True
+    return not (word.endswith(NOUN_ENDINGS) or (word.endswith("e") and not word.endswith(("ne", "me"))))
 
 
 # German past passive auxiliaries: the participle closes the clause ("wurden am Abend festgenommen")
@@ -282,4 +298,62 @@ def cue_view(
         actor_obliged=_obliged(cues, tokens, trigger, actor),
         actor_attributes=_attributes(cues, actor, tokens),
         recipient_attributes=_attributes(cues, recipient, tokens),
+        actor_names=names_verdict(cues, actor),
     )
+
+
+# --- evaluations: a speaker's verdict on a party is an accusation ------------------------------
+EVALUATION_MODE = "evaluation"  # the mode of an ACCUSE trigger made from a verdict word
+VERDICT_LINKS = frozenset({"speech", "naming"})
+
+
+@dataclass(frozen=True)
+class Verdict(Hit):
+    """An ACCUSE trigger made from a verdict word; ``said`` is the token of its speech or naming verb."""
+
+    said: int = -1
+
+    def speaker_side(self, actor: tuple[int, int]) -> bool:
+        """Whether the party stands where the verdict's speaker does, outside the judged clause."""
+        return actor[1] < self.said < self.first if self.said < self.first else self.last < self.said and self.last < actor[0]
+
+
+def evaluation_triggers(tokens: Sequence[Token], triggers: Sequence[Hit], cues: Sequence[Hit]) -> tuple[Hit, ...]:
+    """ACCUSE triggers on verdict words ("hypocritical", "лицемерным", "rechtswidrig") that someone says
+    or names a thing by: after a speech or naming verb in the same sentence ("Lavrov said Washington's
+    policy was a dangerous mistake", "Захарова назвала заявление лицемерным"), or before a closing
+    attribution ("..., das ist alles rechtswidrig, sagte X"). In the narrator's own voice a verdict word
+    is description, not an act. A lexicon trigger over the word wins."""
+    out = []
+    for c in cues:
+        if c.label != "verdict" or any(h.first <= c.last and c.first <= h.last for h in triggers):
+            continue
+        said = _said_before(c, cues, tokens, triggers)
+        if said is None:
+            said = next((s.first for s in cues if s.label == "speech" and s.first > c.last and _closed(c, s, tokens)), None)
+        if said is not None:
+            out.append(Verdict(c.first, c.last, c.start, c.end, Pattern(c.pattern.tokens, "ACCUSE", EVALUATION_MODE), said))
+    return tuple(sorted((*triggers, *out), key=lambda h: h.first)) if out else tuple(triggers)
+
+
+def _said_before(verdict: Hit, cues: Sequence[Hit], tokens: Sequence[Token], triggers: Sequence[Hit]) -> int | None:
+    """The token of a speech verb earlier in the sentence, or of a naming verb earlier in the clause, that is
+    no part of a trigger ("called on Obama to ..." is a request, not a naming)."""
+    for s in reversed(cues):
+        if s.label not in VERDICT_LINKS or s.last >= verdict.first or any(h.first <= s.last and s.first <= h.last for h in triggers):
+            continue
+        between = tokens[s.last + 1 : verdict.first]
+        if not any(t.text in CLAUSE_BREAKS for t in between) and (s.label == "speech" or one_clause(between)):
+            return s.first
+    return None
+
+
+def _closed(verdict: Hit, speech: Hit, tokens: Sequence[Token]) -> bool:
+    """A comma or closing quote ends the judged clause before the speech verb: "..., Lavrov said"."""
+    between = tokens[verdict.last + 1 : speech.first]
+    return any(t.text in CLAUSE_CLOSERS for t in between) and not any(t.text in CLAUSE_BREAKS for t in between)
+
+
+def names_verdict(cues: Sequence[Hit], span: tuple[int, int] | None) -> bool:
+    """The party is the subject of a naming verb: "Zakharova called ...", "Berlin bezeichnete ..."."""
+    return span is not None and any(c.label == "naming" and 0 < c.first - span[1] <= 3 for c in cues)

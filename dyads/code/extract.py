@@ -21,7 +21,7 @@ from . import coref
 from .case import may_be_subject, oblique_subject, short_passive_patient
 from .coder import Coder, DyadResult, anchored
 from .coref import CHALLENGER_SECTORS
-from .cues import CLAUSE_CLOSERS, JOINS
+from .cues import CLAUSE_CLOSERS, EVALUATION_MODE, JOINS
 from .features import (
     DyadView,
     SentenceFacts,
@@ -158,6 +158,9 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
         return _drop(c, "the trigger word names another party ('los huelguistas', 'protesters'): that party is the actor")
     if _victim_as_actor(c):
         return _drop(c, "civilians or refugees after a violent verb are its victims, not its actor")
+    verdict = _verdict_fails(view)
+    if verdict:
+        return _drop(c, verdict)
     if _rejected_object(view, tokens):
         return _drop(c, "the trigger is what a rejection rejects ('refused a request by X'): no act of its own")
     if _alleged(view, c.result.event) or _in_allegation(view, c.result.event, tokens, groups, offset):
@@ -246,6 +249,21 @@ def _second_act(view: DyadView, event: str, tokens: Sequence[Token]) -> Hit | No
 
 VICTIM_SECTORS = frozenset({"CVL", "REF", "LAB"})
 VIOLENT = frozenset({"ASSAULT", "COERCE"})
+
+
+def _verdict_fails(view: DyadView) -> str | None:
+    """Why a verdict word ("hypocritical", "rechtswidrig") is no accusation between this pair, if it is not:
+    it accuses only what its speaker says it of, the party in the clause it judges."""
+    hit, cues = view.trigger, view.cues
+    if hit is None or hit.pattern.mode != EVALUATION_MODE:
+        return None
+    if view.recipient is None or view.actor is None:
+        return "a verdict word accuses the party it is said of: no recipient, no accusation"
+    if cues.actor_attributes or (cues.speech is not None and cues.speech.first > hit.last):  # "..., Lavrov said"
+        return None if view.recipient[1] < view.actor[0] else "the recipient stands after the speaker, outside the judged clause"
+    if not (cues.actor_speaks or cues.actor_names):
+        return "a verdict word is an accusation only by the party who says it ('X said Y's policy is hypocritical')"
+    return None if view.recipient[0] > view.actor[1] else "the recipient stands before the speaker, outside the judged clause"
 
 
 def _rejected_object(view: DyadView, tokens: Sequence[Token]) -> bool:

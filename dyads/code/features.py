@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from ..lang import function_words
-from .cues import CueView, cue_view
+from .cues import CueView, Verdict, cue_view, evaluation_triggers
 from .order import inverted, without_participles
 from .triggers import Hit, Lexicon, Token, tokenize
 
@@ -63,6 +63,8 @@ def pick_trigger(triggers: Sequence[Hit], actor: TokSpan | None, recipient: TokS
         cost = _trigger_cost(hit, actor, recipient, agents)
         if any(f <= hit.last and hit.first <= l for f, l in refusals):
             cost -= 8.0  # a refusal ("nicht interessiert", "refused") governs the clause it sits in
+        if isinstance(hit, Verdict) and actor is not None and hit.speaker_side(actor):
+            cost -= 8.0  # the speaker's verdict governs what it judges: "sagte, die Blockade durch Belgrad sei rechtswidrig"
         if hit.label != "AID" and any(lo < hit.first and hit.last < hi for lo, hi in inside):
             # the object of the bracket's verb: "hat den Angriff ... verurteilt" condemns, it attacks nothing;
             # aid sent stays the act ("hatten Rettungsteams ... entsandt")
@@ -320,6 +322,7 @@ def sentence_facts(text: str, lexicon: Lexicon, tokens: Sequence[Token] | None =
     words = tuple((i, f"W={t.text}", f"S={t.text[:5]}" if len(t.text) > 5 else None)
                   for i, t in enumerate(toks) if t.text not in PUNCT_SKIP)
     found = without_participles(toks, tuple(triggers if triggers is not None else lexicon.triggers.find(toks)), lexicon.lang)
+    found = evaluation_triggers(toks, found, cue_hits)
     return SentenceFacts(toks, found, cue_hits, tuple(c.last for c in cue_hits if c.label == "agent"),
                          tuple((c.first, c.last) for c in cue_hits if c.label == "refusal"), words, verb_brackets(toks, found))
 
