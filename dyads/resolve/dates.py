@@ -596,7 +596,10 @@ def clause_is_future(text: str, start: int, end: int, lang: str) -> bool:
 
 
 # Future-tense verb endings of the Romance languages, tested on the trigger's own words ("sospenderà").
-_FUTURE_ENDINGS = {"it": ("rà", "ranno", "rò", "remo"), "es": ("rá", "rán", "ré", "remos"), "fr": ("era", "eront", "ira", "iront")}
+# Italian "-rò" is also the passato remoto of a verb whose stem ends in r ("incontrò", "ritirò", "sparò",
+# "liberò"), far more common in news than a first-person future, so only the endings no such past has
+# count: "attaccherò", "libererò", "colpirò", "avrò", "verrò", "andrò".
+_FUTURE_ENDINGS = {"it": ("rà", "ranno", "remo", "herò", "ierò", "rerò", "rirò", "vrò", "rrò", "drò"), "es": ("rá", "rán", "ré", "remos"), "fr": ("era", "eront", "ira", "iront")}
 _WORD = regex.compile(r"[\w'-]+")
 CUE_REACH = 3  # words between a future auxiliary and its verb ("will also formally sign")
 
