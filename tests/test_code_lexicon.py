@@ -91,6 +91,23 @@ def test_cue_view(text: str, negated: bool, refusal: bool, actor_speaks: bool) -
 
 
 @pytest.mark.parametrize(("lang", "text", "negated"), [
+    # a negation inside the trigger phrase is its meaning, not a negated act
+    ("en", "Hungary did not recognise Kosovo.", False),
+    ("ru", "Венгрия не поддержала санкции.", False),
+    ("ru", "Россия не исключает ударов.", False),
+    ("it", "La Russia non esclude l'uso della forza.", False),
+    ("ru", "Венгрия не подписала соглашение.", True),  # the negation outside "подписала"
+])
+def test_a_negation_within_the_trigger_phrase_is_no_negated_act(lang: str, text: str, negated: bool) -> None:
+    from dyads.code.triggers import lexicon_for
+
+    lex = lexicon_for(lang)
+    tokens = tokenize(text)
+    trigger = lex.triggers.find(tokens)[0]
+    assert cue_view(lex.cues.find(tokens), tokens, trigger, (0, 0), None, lang).negated == negated
+
+
+@pytest.mark.parametrize(("lang", "text", "negated"), [
     ("en", "Lynch urged Comey not to announce the review.", False),  # the demand stands; its clause is negated
     ("ru", "Макрон попросил не проводить встречу.", False),
     ("it", "Il sindacato ha invitato a non votare.", False),

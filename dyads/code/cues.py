@@ -57,6 +57,12 @@ def _near_trigger(hit: Hit, trigger: Hit | None, window: int = NEAR) -> bool:
     return hit.first > trigger.last and hit.first - trigger.last <= 2
 
 
+def _within(cue: Hit, trigger: Hit | None) -> bool:
+    """The cue is part of the trigger phrase, whose meaning already holds it: "did not recognise",
+    "не поддержала", "non riconosce" are refusals, not negated acts."""
+    return trigger is not None and trigger.first <= cue.first and cue.last <= trigger.last
+
+
 # A demand or warning takes a clause, and a negation right after its verb belongs to that clause:
 # "urged Comey not to announce", "попросил не проводить встречу", "invitato a non votare". Not in
 # German, which negates a main-clause verb after it: "Berlin forderte keine Entschädigung".
@@ -260,7 +266,8 @@ def cue_view(
     lang: str | None = None,
 ) -> CueView:
     names = tuple(sorted({c.label for c in cues}))
-    negated = any(c.label == "negation" and _near_trigger(c, trigger) and not _complement_negated(c, trigger, lang) for c in cues) or (
+    negated = any(c.label == "negation" and _near_trigger(c, trigger) and not _complement_negated(c, trigger, lang) and not _within(c, trigger)
+                  for c in cues) or (
         trigger is None and actor is not None and any(c.label == "negation" and 0 < c.first - actor[1] <= 3 for c in cues)
     )
     # A refusal belongs to the actor before it: "NATO refused to cooperate with the CSTO"; it does not
