@@ -61,6 +61,10 @@ def test_place_versus_metonymy(gaz: Gazetteer, lang: str, text: str, located: st
         ("it", "Araghchi ha dato a Francia, Germania e Regno Unito dieci giorni di tempo."),
         ("it", "Il governo ha venduto armi a Israele."),
         ("fr", "Le gouvernement a vendu des armes à la France."),
+        # "at" after an act aimed at someone names the target
+        ("en", "The president lashed out at Sweden over the protests."),
+        ("en", "The ministry hit back at Poland on Monday."),
+        ("en", "Militants fired at Israel overnight."),
     ],
 )
 def test_whom_one_asks_is_no_place(gaz: Gazetteer, lang: str, text: str) -> None:
@@ -71,6 +75,8 @@ def test_whom_one_asks_is_no_place(gaz: Gazetteer, lang: str, text: str) -> None
 @pytest.mark.parametrize(
     ("lang", "text", "name", "iso3", "resolution"),
     [
+        ("en", "Talks were held at Geneva.", "Geneva", "CHE", "city"),
+        ("en", "He is back in Russia.", "Russia", "RUS", "country"),
         ("en", "Troops were deployed in Kazakhstan.", "Kazakhstan", "KAZ", "country"),
         ("ru", "Войска развернуты в Казахстане.", "Казахстане", "KAZ", "country"),
         ("ru", "Встреча прошла в Германии.", "Германии", "DEU", "country"),

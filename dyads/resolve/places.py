@@ -69,6 +69,7 @@ class _Rules:
     heads: frozenset[str]  # words that make a longer name of another thing: "Laurel County", "Paris Street"
     dative: frozenset[str] = frozenset()  # verbs after which "a"/"à" + name is whom one asks or gives to
     to_country: frozenset[str] = frozenset()  # prepositions that before a country's name mark whom, not where ("a Francia")
+    targets: tuple[str, ...] = ()  # phrases ending in their preposition after which a name is a target ("lashed out at")
 
 
 @lru_cache(maxsize=16)
@@ -86,7 +87,8 @@ def _rules(lang: str) -> _Rules:
     heads = frozenset(fold(r[1]) for r in rows if r[0] == "head")
     dative = frozenset(fold(r[1]) for r in rows if r[0] == "dative")
     to_country = frozenset(fold(r[1]) for r in rows if r[0] == "to_country")
-    return _Rules(locative, regex.compile(NAME, regex.VERSION1), stop, heads, dative, to_country)
+    targets = tuple(fold(r[1]) for r in rows if r[0] == "target")
+    return _Rules(locative, regex.compile(NAME, regex.VERSION1), stop, heads, dative, to_country, targets)
 
 
 @dataclass
@@ -194,6 +196,8 @@ def _sentence_hits(text: str, s: Sentence, gaz: Gazetteer, rules: _Rules, lang: 
     for m in locatives:
         if rules.dative and _after_dative_verb(chunk, m.start(), rules.dative):
             continue  # "ha chiesto a Washington di ...": Washington is asked, not where it happens
+        if rules.targets and _after_target(chunk, m, rules.targets):
+            continue  # "lashed out at Sweden": Sweden is the target
         group = "name"
         found = None
         if m.group("art"):  # "Los Angeles", "Le Havre": the article may belong to the name
@@ -249,6 +253,12 @@ def _to_country(m: regex.Match[str], cands: list[Entry], rules: _Rules) -> bool:
         return False
     prep = m.group()[: m.start("art") - m.start() if m.group("art") else m.start("name") - m.start()]
     return fold(prep.strip()) in rules.to_country
+
+
+def _after_target(chunk: str, m: regex.Match[str], targets: tuple[str, ...]) -> bool:
+    """The preposition ends a phrase whose object is a target ("took aim at", "fired at"), not a location."""
+    head = fold(" ".join((chunk[max(0, m.start() - 40) : m.start()] + m.group().split()[0]).split()))
+    return any(head == t or head.endswith(" " + t) for t in targets)
 
 
 def _after_dative_verb(chunk: str, at: int, dative: frozenset[str]) -> bool:
