@@ -60,6 +60,7 @@ _WORD = re.compile(r"[^\W\d_](?:\.|[\w'’-]+)")  # capitalised: checked with st
 _INITIALS = re.compile(r"(?<!\w)\w\. \w\.$")  # "B. F.": anonymised initials, which end a name
 # A capitalised adjective before one of these nouns names a region ("Белгородской области", "Krasnodar Krai").
 _REGION_NOUN = re.compile(r" (?:области|края|района|округа|республики|губернии|oblast|krai|region|province|county|district)\b")
+TITLE_PREFIXES = frozenset({"ex", "interims", "übergangs", "noch", "vize", "ko", "co", "bundes", "staats"})  # "Ex-Präsident": still the office
 _STOP = {"Corp", "Co", "Inc", "Ltd", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
          "The", "A", "An", "On", "In", "He", "She", "It", "They", "Il", "La", "Le", "Les", "El", "Los", "Der", "Die", "Das"}
 
@@ -344,6 +345,8 @@ class Composer:
         text = self.text[piece.start : piece.end]
         title = piece.get("title")
         if title is not None:
+            if self.other_compound(piece.start):
+                return None, i + 1  # "DFB-Vizepräsident X", "Siemens-Präsident X": an officer of something that is no state
             entity = Entity(text, title.country, None, title.sector, None, f"{title.country or ''}{title.sector}", "title", title.source)
             return self.with_name(Found(piece.start, piece.end, entity, "kb:title", title.role), i + 1)
         sector = piece.get("sector")
@@ -368,6 +371,15 @@ class Composer:
         found = Found(start, end, Entity(text, country, None, sector.sector, None, f"{country or ''}{sector.sector}",
                                          "individual" if sector.role == "person" else "group", sector.source), rule)
         return self.individual(found, nxt) if sector.role == "person" or sector.sector in NAMEABLE_SECTORS else (found, nxt)
+
+    def other_compound(self, start: int) -> bool:
+        """Whether a title at ``start`` is the second half of a German hyphen compound whose first half is
+        no state or organisation the knowledge base knows ("DFB-Präsident", "Siemens-Vizepräsident"; a
+        known one was composed before: "US-Vizepräsident"), other than "Ex-" or "Interims-"."""
+        if self.lang not in HYPHEN_COMPOUND_LANGS or start < 2 or self.text[start - 1] != "-" or not self.text[start - 2].isalnum():
+            return False
+        word = re.search(r"\w+$", self.text[max(0, start - 30) : start - 1])
+        return word is not None and word.group(0).lower() not in TITLE_PREFIXES
 
     def described(self, i: int) -> bool:
         """Whether piece i, a nationality, describes the listed person right after it ("der Franzose
@@ -497,11 +509,18 @@ def coreference(text: str, found: list[Found], spans: Sequence[tuple[int, int]] 
 
 
 def _compatible(bare: str, role: str | None) -> bool:
+    """Whether a bare title's role may refer back to an antecedent's: the same role, or a bare
+    "the minister" to a minister of any portfolio ("finance_minister", "foreign_minister"), but
+    not to a deputy, who the news calls "the deputy minister" (a vice president is no "president",
+    a deputy minister no "minister" or "foreign minister": each has a role of its own)."""
     if role is None:
         return False
     if bare == "minister":
-        return role.endswith("minister")
+        return role.endswith("minister") and not role.startswith(DEPUTY)
     return bare == role
+
+
+DEPUTY = "deputy_"  # titles.tsv roles of deputies: deputy_head_of_state, deputy_head_of_government, deputy_minister
 
 
 # Of several ministers named earlier, the only one named within this many characters before a bare
