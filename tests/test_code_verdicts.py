@@ -7,7 +7,7 @@ import pytest
 
 from dyads.code import load_coder
 from dyads.code.coder import DEFAULT_MODEL
-from dyads.code.cues import EVALUATION_MODE, evaluation_triggers
+from dyads.code.cues import Verdict, evaluation_triggers
 from dyads.code.story import code_item
 from dyads.code.triggers import lexicon_for, tokenize
 from dyads.config import Config
@@ -69,7 +69,7 @@ def test_a_verdict_without_a_judged_party_is_no_accusation(lang: str, text: str,
 def test_verdict_words_are_triggers_only_when_said(lang: str, text: str, verdicts: list[str]) -> None:
     lexicon, tokens = lexicon_for(lang), tokenize(text)
     triggers = lexicon.triggers.find(tokens)
-    made = [h for h in evaluation_triggers(tokens, triggers, lexicon.cues.find(tokens)) if h.pattern.mode == EVALUATION_MODE]
+    made = [h for h in evaluation_triggers(tokens, triggers, lexicon.cues.find(tokens)) if isinstance(h, Verdict)]
     assert [text[h.start : h.end] for h in made] == verdicts
 
 

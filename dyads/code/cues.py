@@ -310,7 +310,7 @@ def cue_view(
 
 
 # --- evaluations: a speaker's verdict on a party is an accusation ------------------------------
-EVALUATION_MODE = "evaluation"  # the mode of an ACCUSE trigger made from a verdict word
+VERDICT_MODE = "disapprove"  # PLOVER's mode of criticism (CAMEO 111): what a verdict said of a party is
 VERDICT_LINKS = frozenset({"speech", "naming"})
 
 
@@ -339,7 +339,7 @@ def evaluation_triggers(tokens: Sequence[Token], triggers: Sequence[Hit], cues: 
         if said is None:
             said = next((s.first for s in cues if s.label == "speech" and s.first > c.last and _closed(c, s, tokens)), None)
         if said is not None:
-            out.append(Verdict(c.first, c.last, c.start, c.end, Pattern(c.pattern.tokens, "ACCUSE", EVALUATION_MODE), said))
+            out.append(Verdict(c.first, c.last, c.start, c.end, Pattern(c.pattern.tokens, "ACCUSE", VERDICT_MODE), said))
     return tuple(sorted((*triggers, *out), key=lambda h: h.first)) if out else tuple(triggers)
 
 

@@ -21,7 +21,7 @@ from . import coref
 from .case import may_be_subject, oblique_subject, short_passive_patient
 from .coder import Coder, DyadResult, anchored
 from .coref import CHALLENGER_SECTORS
-from .cues import CLAUSE_CLOSERS, EVALUATION_MODE, JOINS
+from .cues import CLAUSE_CLOSERS, JOINS, Verdict
 from .features import (
     DyadView,
     SentenceFacts,
@@ -255,7 +255,7 @@ def _verdict_fails(view: DyadView) -> str | None:
     """Why a verdict word ("hypocritical", "rechtswidrig") is no accusation between this pair, if it is not:
     it accuses only what its speaker says it of, the party in the clause it judges."""
     hit, cues = view.trigger, view.cues
-    if hit is None or hit.pattern.mode != EVALUATION_MODE:
+    if not isinstance(hit, Verdict):
         return None
     if view.recipient is None or view.actor is None:
         return "a verdict word accuses the party it is said of: no recipient, no accusation"
