@@ -50,7 +50,7 @@ def _before(hit: Hit, index: int, window: int) -> bool:
 def _near_trigger(hit: Hit, trigger: Hit | None, window: int = NEAR) -> bool:
     if trigger is None:
         return False
-    if hit.first <= trigger.last and trigger.first <= hit.last:
+    if _overlaps(hit, trigger):
         return True  # the cue overlaps the trigger ("not interested in")
     if hit.last < trigger.first:
         return trigger.first - hit.last <= window
@@ -75,10 +75,19 @@ def _complement_negated(cue: Hit, trigger: Hit | None, lang: str | None) -> bool
             and lang not in NEGATION_AFTER_VERB)
 
 
-def _speech_hit(cues: Sequence[Hit], span: tuple[int, int] | None) -> Hit | None:
+def _overlaps(a: Hit, b: Hit) -> bool:
+    return a.first <= b.last and b.first <= a.last
+
+
+def _in_trigger(hit: Hit, triggers: Sequence[Hit]) -> bool:
+    return any(_overlaps(hit, h) for h in triggers)
+
+
+def _speech_hit(cues: Sequence[Hit], span: tuple[int, int] | None, label: str = "speech") -> Hit | None:
+    """The party's verb of saying (or, with ``label``, of naming) right after it: "Lavrov said"."""
     if span is None:
         return None
-    return next((c for c in cues if c.label == "speech" and 0 < c.first - span[1] <= 3), None)
+    return next((c for c in cues if c.label == label and 0 < c.first - span[1] <= 3), None)
 
 
 def _speaks(cues: Sequence[Hit], span: tuple[int, int] | None) -> bool:
@@ -180,7 +189,6 @@ NOUN_ENDINGS = ("ion", "ment", "ism", "ance", "ence", "ity")
 
 def _participle(word: str) -> bool:
     """Whether an English word may be a past participle: "arrested", "shot", "done", not "divide" or "aggression"."""
-    word = word.lower()
     if word in IRREGULAR_PARTICIPLES:
         return True
     return not (word.endswith(NOUN_ENDINGS) or (word.endswith("e") and not word.endswith(("ne", "me"))))
@@ -305,7 +313,7 @@ def cue_view(
         actor_obliged=_obliged(cues, tokens, trigger, actor),
         actor_attributes=_attributes(cues, actor, tokens),
         recipient_attributes=_attributes(cues, recipient, tokens),
-        actor_names=names_verdict(cues, actor),
+        actor_names=_speech_hit(cues, actor, "naming") is not None,  # "Zakharova called ...", "Berlin bezeichnete ..."
     )
 
 
@@ -333,7 +341,7 @@ def evaluation_triggers(tokens: Sequence[Token], triggers: Sequence[Hit], cues: 
     is description, not an act. A lexicon trigger over the word wins."""
     out = []
     for c in cues:
-        if c.label != "verdict" or any(h.first <= c.last and c.first <= h.last for h in triggers):
+        if c.label != "verdict" or _in_trigger(c, triggers):
             continue
         said = _said_before(c, cues, tokens, triggers)
         if said is None:
@@ -347,7 +355,7 @@ def _said_before(verdict: Hit, cues: Sequence[Hit], tokens: Sequence[Token], tri
     """The token of a speech verb earlier in the sentence, or of a naming verb earlier in the clause, that is
     no part of a trigger ("called on Obama to ..." is a request, not a naming)."""
     for s in reversed(cues):
-        if s.label not in VERDICT_LINKS or s.last >= verdict.first or any(h.first <= s.last and s.first <= h.last for h in triggers):
+        if s.label not in VERDICT_LINKS or s.last >= verdict.first or _in_trigger(s, triggers):
             continue
         between = tokens[s.last + 1 : verdict.first]
         if not any(t.text in CLAUSE_BREAKS for t in between) and (s.label == "speech" or one_clause(between)):
@@ -360,7 +368,3 @@ def _closed(verdict: Hit, speech: Hit, tokens: Sequence[Token]) -> bool:
     between = tokens[verdict.last + 1 : speech.first]
     return any(t.text in CLAUSE_CLOSERS for t in between) and not any(t.text in CLAUSE_BREAKS for t in between)
 
-
-def names_verdict(cues: Sequence[Hit], span: tuple[int, int] | None) -> bool:
-    """The party is the subject of a naming verb: "Zakharova called ...", "Berlin bezeichnete ..."."""
-    return span is not None and any(c.label == "naming" and 0 < c.first - span[1] <= 3 for c in cues)
