@@ -837,3 +837,34 @@ def test_verdict_words_are_triggers_only_when_said(lang: str, text: str, verdict
 ])
 def test_an_english_passive_needs_a_participle(text: str, actors: dict[str, str], expected: tuple[str, tuple[str, ...], tuple[str, ...]]) -> None:
     assert expected in _coded(text, actors)
+
+
+# --- an attack noun that heads a party's mention is the party's act; the party after its preposition the target
+@pytest.mark.parametrize(("lang", "text", "attacker"), [
+    ("en", "A Russian attack on Kyiv killed five people.", "RUSMIL"),
+    ("en", "Israeli strikes on Gaza killed 20 people.", "ISRMIL"),
+    ("it", "Un attacco russo contro Kiev ha ucciso tre civili.", "RUSMIL"),  # the country after the noun
+    ("de", "Ein russischer Angriff auf Kiew hat fünf Menschen getötet.", "RUSMIL"),
+    ("ru", "Российский удар по Киеву унёс жизни пяти человек.", "RUSMIL"),
+    ("es", "Un ataque ruso contra Kiev mató a cinco personas.", "RUSMIL"),
+])
+def test_an_attack_noun_with_a_country_is_that_countrys_assault(lang: str, text: str, attacker: str) -> None:
+    events = dyads.code_text(text, lang=lang, date="2026-01-01")
+    assert [(e.event, [m.entity.code for m in e.actor]) for e in events] == [("ASSAULT", [attacker])]
+
+
+@pytest.mark.parametrize(("lang", "text", "target"), [
+    ("en", "Russia's strikes on Kyiv killed five people.", "Kyiv"),
+    ("en", "The attack on Kyiv killed five people.", "Kyiv"),
+    ("de", "Der Angriff auf Kiew hat fünf Menschen getötet.", "Kiew"),
+])
+def test_the_party_after_an_attack_and_its_preposition_is_no_actor(lang: str, text: str, target: str) -> None:
+    events = dyads.code_text(text, lang=lang, date="2026-01-01")
+    assert not any(m.text == target for e in events for m in e.actor)
+
+
+def test_a_verdict_is_only_its_speakers_act() -> None:
+    # "illegal" is the court sources' word, nothing the judge did to the minister
+    text = "The judge ordered the former minister to appear for questioning over illegal arms sales to Croatia, court sources said."
+    result = dyads.classify_dyad(text, "judge", "former minister", lang="en")
+    assert result.trigger_text is None or "illegal" not in result.trigger_text

@@ -237,7 +237,7 @@ FUNCTION_WORD_KINDS = {"coordinator", "audience", "speech_before_audience", "aga
                        "verb_final_passive", "modal", "feature_article", "verb_particle", "impersonal_next", "verb_link",
                        "bracket_aux", "officer", "short_passive", "v2_opener", "subordinator", "object_pronoun", "subject_pronoun",
                        "object_marker", "genitive_article", "participle_tail", "participle_auxiliary", "irregular_participle", "adjective_gap_marker",
-                       "sentence_opener", "participle_aux"}
+                       "sentence_opener", "participle_aux", "attack_target"}
 
 
 def test_function_word_files_name_only_kinds_the_code_reads() -> None:

@@ -129,6 +129,8 @@ def _roles(c: Candidate, groups: Sequence[Group], tokens: Sequence[Token], offse
     res, view = c.result, c.view
     if view.actor is not None and _after_against(tokens, view.actor[0]):
         return _drop(c, "the actor follows 'against' ('contra', 'gegen'): it is the target")
+    if view.actor is not None and _attack_target(tokens, view.triggers, view.actor[0]):
+        return _drop(c, "the actor follows an attack and its preposition ('the attack on Kyiv killed five'): it is the target")
     if lang in CASE_LANGS and _oblique_actor(c, tokens):
         if c.recipient is not None and _subject_recipient(c, tokens):  # the model read the roles from the word order
             return _swapped(c, c.recipient, "roles by case: the recipient is the nominative subject, the actor its object")
@@ -371,6 +373,20 @@ def _after_against(tokens: Sequence[Token], first: int) -> bool:
     while before and before[-1] in ARTICLES:
         before.pop()
     return bool(before) and before[-1] in AGAINST
+
+
+ATTACK_TARGET = function_words("attack_target") | AGAINST
+
+
+def _attack_target(tokens: Sequence[Token], triggers: Sequence[Hit], first: int) -> bool:
+    """A party after a violent act noun and its preposition is the act's target: "the attack on Kyiv",
+    "strikes on Kyiv", "удара по Харькову", "Angriff auf Kiew"."""
+    k = first - 1
+    while k > 0 and tokens[k].text in ARTICLES:
+        k -= 1
+    if k < 1 or tokens[k].text.lower() not in ATTACK_TARGET:
+        return False
+    return any(h.label in VIOLENT and h.last in (k - 1, k) for h in triggers)
 
 
 def _names_party(start: int, end: int, groups: Sequence[Group], c: Candidate, offset: int) -> bool:

@@ -63,7 +63,9 @@ def pick_trigger(triggers: Sequence[Hit], actor: TokSpan | None, recipient: TokS
         cost = _trigger_cost(hit, actor, recipient, agents)
         if any(f <= hit.last and hit.first <= l for f, l in refusals):
             cost -= 8.0  # a refusal ("nicht interessiert", "refused") governs the clause it sits in
-        if isinstance(hit, Verdict) and actor is not None and hit.speaker_side(actor):
+        if isinstance(hit, Verdict):
+            if actor is None or not hit.speaker_side(actor):
+                continue  # a verdict is its speaker's act alone: "..., illegal aliens, Benin police said" is nothing Benin did
             cost -= 8.0  # the speaker's verdict governs what it judges: "sagte, die Blockade durch Belgrad sei rechtswidrig"
         if hit.label != "AID" and any(lo < hit.first and hit.last < hi for lo, hi in inside):
             # the object of the bracket's verb: "hat den Angriff ... verurteilt" condemns, it attacks nothing;
@@ -72,6 +74,18 @@ def pick_trigger(triggers: Sequence[Hit], actor: TokSpan | None, recipient: TokS
         if best is None or cost < best[0]:
             best = (cost, hit)
     return best[1] if best else None
+
+
+ACT_HEADS = frozenset({"ASSAULT"})
+
+
+def _act_head(triggers: Sequence[Hit], actor: TokSpan | None, recipient: TokSpan | None) -> Hit | None:
+    """A violent act noun that heads the actor's mention, with the recipient after it: "Russian attack on Kyiv",
+    "Israeli strikes on Gaza", "attacco russo su Kharkiv". The words beside the noun are the party."""
+    if actor is None or recipient is None or recipient[0] <= actor[1]:
+        return None
+    return next((h for h in triggers if h.label in ACT_HEADS and (actor[0] < h.first <= actor[1] <= h.last  # "Russian attack"
+                                                                  or 0 < h.first == actor[0] and h.last < actor[1])), None)  # "attacco russo"
 
 
 _PARTICLES = function_words("verb_particle")
@@ -336,11 +350,20 @@ def dyad_view(text: str, actor: Party, recipient: Party | None, lang: str, lexic
     toks, trig = facts.tokens, facts.triggers
     a_span, a_idx = token_span(toks, actor.spans)
     r_span, r_idx = token_span(toks, recipient.spans) if recipient is not None else (None, set())
+    head = _act_head(trig, a_span, r_span)
+    owner: set[int] = set()
+    if head is not None:  # the actor owns the attack, the head noun is its act: "Russian [attack] on Kyiv"
+        a_idx = {i for i in a_idx if not head.first <= i <= head.last}
+        if min(a_idx) > head.last:  # "attacco russo": read as "russo attacco", the owner where subjects stand
+            owner, a_idx = a_idx, {head.first - 1}
+        a_span = (min(a_idx), max(a_idx))
     blocked = a_idx | r_idx
     hit = pick_trigger(trig, a_span, r_span, blocked, facts.agents, facts.refusals, facts.brackets)
     hit = _coordinated_verb(hit, trig, a_span, r_span, toks) or hit
     view = cue_view(facts.cues, toks, hit, a_span, r_span, lang)
     masked = _hide_asides(_mask(toks, a_idx, r_idx), a_span, hit, trig, view.speech)
+    if owner:
+        masked = tuple(HIDDEN if i in owner else w for i, w in enumerate(masked))
     feats = ["BIAS", "ORD=" + _order(a_span, r_span)]
     # a trigger word inside a party names it ("Protesters attacked ...") and is no other act
     others = [h for h in trig if not any(h.first <= i <= h.last for i in blocked)]
