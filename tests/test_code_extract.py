@@ -68,10 +68,29 @@ def test_reported_speech_belongs_to_the_reported_actor() -> None:
     [
         ("Russia did not attack Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"}, "ASSAULT"),
         ("Lukashenko did not meet the Lithuanian delegation.", {"Lukashenko": "BLRGOV", "Lithuanian delegation": "LTUGOV"}, "CONSULT"),
+        # a negated denial or refusal is neither
+        ("Russia did not deny the charges brought by Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"}, "REJECT"),
+        ("Russia did not reject the proposal made by Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"}, "REJECT"),
+        ("Moskau hat die Vorwürfe Kiews nicht zurückgewiesen.", {"Moskau": "RUSGOV", "Kiews": "UKRGOV"}, "REJECT"),
     ],
 )
 def test_negated_actions_are_not_coded(text: str, actors: dict[str, str], forbidden: str) -> None:
-    assert [e for e in _coded(text, actors) if e[0] == forbidden] == []
+    lang = "de" if " die " in text else "en"
+    assert [e for e in _coded(text, actors, lang) if e[0] == forbidden] == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die NATO hat kein Interesse an einer Zusammenarbeit mit der OVKS."),
+    ("de", "Die NATO ist nicht an einer Zusammenarbeit mit der OVKS interessiert."),
+    ("en", "NATO has no interest in cooperating with the CSTO."),
+    ("ru", "НАТО не заинтересовано в сотрудничестве с ОДКБ."),
+    ("it", "La NATO non è affatto interessata a collaborare con la CSTO."),
+    ("fr", "L'OTAN n'a aucun intérêt à coopérer avec l'OTSC."),
+    ("es", "La OTAN no tiene ningún interés en cooperar con la OTSC."),
+])
+def test_no_interest_is_a_refusal(lang: str, text: str) -> None:
+    events = dyads.code_text(text, lang=lang, date="2026-01-01")
+    assert [(e.event, e.actor[0].entity.code, e.recipient[0].entity.code) for e in events if e.recipient] == [("REJECT", "IGONATO", "IGOCSTO")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -861,6 +880,16 @@ def test_an_attack_noun_with_a_country_is_that_countrys_assault(lang: str, text:
 def test_the_party_after_an_attack_and_its_preposition_is_no_actor(lang: str, text: str, target: str) -> None:
     events = dyads.code_text(text, lang=lang, date="2026-01-01")
     assert not any(m.text == target for e in events for m in e.actor)
+
+
+@pytest.mark.parametrize(("text", "actors", "expected"), [
+    ("The Secretary General condemned what he called a brazen breach of the resolutions.", {"Secretary General": "IGOUN"},
+     ("ACCUSE", ("IGOUN",), ())),
+    ("The minister demanded an apology, calling the remarks hypocritical.", {"minister": "FRAGOV"}, ("REQUEST", ("FRAGOV",), ())),
+])
+def test_a_verdict_after_the_speakers_own_act_only_comments_on_it(text: str, actors: dict[str, str],
+                                                                  expected: tuple[str, tuple[str, ...], tuple[str, ...]]) -> None:
+    assert _coded(text, actors) == [expected]
 
 
 def test_a_verdict_is_only_its_speakers_act() -> None:

@@ -16,6 +16,7 @@ from ..errors import CoderError
 from ..language import detect
 from ..ontology import NO_EVENT, PLOVER_TYPES, cameo_for, quad_class
 from .classifier import CLASSES, LinearModel
+from .cues import DENIAL_MODE
 from .features import (
     DyadView,
     Party,
@@ -185,7 +186,6 @@ def _lexicon_only(view: DyadView) -> np.ndarray:
     return probs / probs.sum()
 
 
-DENIAL = "deny"  # the trigger mode of "denied the charges", "wies die Vorwürfe zurück"
 DENIAL_RULE = "denial of an accusation -> REJECT"
 OBLIGATION_RULE = "what the speaker says the recipient must do -> REQUEST"
 OBLIGED_ACTOR_RULE = "what the actor must do it has not done -> not coded"
@@ -199,11 +199,13 @@ def _apply_rules(view: DyadView, event: str, confidence: float, probs: np.ndarra
     if cues.refusal and view.trigger is not None:
         return "REJECT", max(confidence, float(probs[classes.index("REJECT")])), "refusal cue near the trigger -> REJECT"
     hit = view.trigger
-    if hit is not None and hit.pattern.mode == DENIAL and view.actor is not None and view.actor[1] < hit.first:
+    if hit is not None and hit.pattern.mode == DENIAL_MODE and view.actor is not None and view.actor[1] < hit.first:
         if view.recipient is not None and not hit.first <= view.recipient[0] <= hit.last + DENIAL_RECIPIENT_GAP:
             return NO_EVENT, 1.0, "a denial's recipient is the accuser named with the accusation"
+        if cues.negated:  # a negation inside the phrase ("не признал вину") is no negation of it
+            return NO_EVENT, 1.0, "a negated denial ('did not deny the charges') -> not coded"
         court = view.actor_sector == "JUD"  # a court that "dismissed the charges" drops them; it denies nothing
-        if not court or event != NO_EVENT or cues.negated:  # "denied" also reads as a negation
+        if not court or event != NO_EVENT:
             return "REJECT", max(confidence, float(probs[classes.index("REJECT")])), DENIAL_RULE
     if cues.obliged and cues.actor_speaks and view.trigger is not None:  # the model finds an act; the rule says which
         some_event = 1.0 - float(probs[classes.index(NO_EVENT)]) if NO_EVENT in classes else confidence

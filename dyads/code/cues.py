@@ -75,6 +75,19 @@ def _complement_negated(cue: Hit, trigger: Hit | None, lang: str | None) -> bool
             and lang not in NEGATION_AFTER_VERB)
 
 
+def _negated_refusal(refusal: Hit, cues: Sequence[Hit]) -> bool:
+    """A negation right before a refusal undoes it: "did not reject", "hat ... nicht zurückgewiesen"."""
+    return any(c.label == "negation" and c.last < refusal.first and refusal.first - c.last <= 2 for c in cues)
+
+
+DENIAL_MODE = "deny"  # the trigger mode of "denied the charges", "wies die Vorwürfe zurück"
+
+
+def _the_denial(cue: Hit, trigger: Hit | None) -> bool:
+    """A negation word that is the denial itself ("a démenti", "отрицает"), not a negation of it."""
+    return trigger is not None and trigger.pattern.mode == DENIAL_MODE and _overlaps(cue, trigger)
+
+
 def _overlaps(a: Hit, b: Hit) -> bool:
     return a.first <= b.last and b.first <= a.last
 
@@ -275,14 +288,14 @@ def cue_view(
 ) -> CueView:
     names = tuple(sorted({c.label for c in cues}))
     negated = any(c.label == "negation" and _near_trigger(c, trigger) and not _complement_negated(c, trigger, lang) and not _within(c, trigger)
-                  for c in cues) or (
+                  and not _the_denial(c, trigger) for c in cues) or (
         trigger is None and actor is not None and any(c.label == "negation" and 0 < c.first - actor[1] <= 3 for c in cues)
     )
     # A refusal belongs to the actor before it: "NATO refused to cooperate with the CSTO"; it does not
     # govern a verb coordinated after it ("rejected the ultimatum and urged Tehran to ...").
     refusal = actor is not None and any(
         c.label == "refusal" and c.first > actor[1] and (trigger is None or (_near_trigger(c, trigger, 6) and not _joined_after(c, trigger, tokens)))
-        for c in cues
+        and not _negated_refusal(c, cues) for c in cues
     )
     aux = []
     if negated and not refusal:

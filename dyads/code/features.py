@@ -66,7 +66,8 @@ def pick_trigger(triggers: Sequence[Hit], actor: TokSpan | None, recipient: TokS
         if isinstance(hit, Verdict):
             if actor is None or not hit.speaker_side(actor):
                 continue  # a verdict is its speaker's act alone: "..., illegal aliens, Benin police said" is nothing Benin did
-            cost -= 8.0  # the speaker's verdict governs what it judges: "sagte, die Blockade durch Belgrad sei rechtswidrig"
+            if not _acted_before_saying(hit, actor, triggers):
+                cost -= 8.0  # the speaker's verdict governs what it judges: "sagte, die Blockade durch Belgrad sei rechtswidrig"
         if hit.label != "AID" and any(lo < hit.first and hit.last < hi for lo, hi in inside):
             # the object of the bracket's verb: "hat den Angriff ... verurteilt" condemns, it attacks nothing;
             # aid sent stays the act ("hatten Rettungsteams ... entsandt")
@@ -86,6 +87,12 @@ def _act_head(triggers: Sequence[Hit], actor: TokSpan | None, recipient: TokSpan
         return None
     return next((h for h in triggers if h.label in ACT_HEADS and (actor[0] < h.first <= actor[1] <= h.last  # "Russian attack"
                                                                   or 0 < h.first == actor[0] and h.last < actor[1])), None)  # "attacco russo"
+
+
+def _acted_before_saying(verdict: Verdict, actor: TokSpan, triggers: Sequence[Hit]) -> bool:
+    """Whether the speaker did something else before the words: in "condemned what he called a brazen
+    breach", "demanded the withdrawal ..., calling it illegal" the act is the condemnation or the demand."""
+    return any(actor[1] < h.first and h.last < verdict.said and not isinstance(h, Verdict) for h in triggers)
 
 
 _PARTICLES = function_words("verb_particle")
