@@ -79,6 +79,11 @@ def test_negated_actions_are_not_coded(text: str, actors: dict[str, str], forbid
     assert [e for e in _coded(text, actors, lang) if e[0] == forbidden] == []
 
 
+def test_a_negation_before_a_negated_refusal_agrees_with_it() -> None:
+    events = dyads.code_text("Иран заявил, что никогда не признает Израиль.", lang="ru", date="2026-01-01")
+    assert [(e.event, e.actor[0].entity.code, e.recipient[0].entity.code) for e in events if e.recipient] == [("REJECT", "IRN", "ISR")]
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     ("de", "Die NATO hat kein Interesse an einer Zusammenarbeit mit der OVKS."),
     ("de", "Die NATO ist nicht an einer Zusammenarbeit mit der OVKS interessiert."),
@@ -870,6 +875,11 @@ def test_an_english_passive_needs_a_participle(text: str, actors: dict[str, str]
 def test_an_attack_noun_with_a_country_is_that_countrys_assault(lang: str, text: str, attacker: str) -> None:
     events = dyads.code_text(text, lang=lang, date="2026-01-01")
     assert [(e.event, [m.entity.code for m in e.actor]) for e in events] == [("ASSAULT", [attacker])]
+
+
+def test_a_party_joined_to_an_attack_noun_is_no_target() -> None:
+    events = dyads.code_text("Новые ракеты сделают любой удар США или Израиля слишком дорогим.", lang="ru", date="2026-01-01")
+    assert not any(e.event == "ASSAULT" for e in events)
 
 
 @pytest.mark.parametrize(("lang", "text", "target"), [

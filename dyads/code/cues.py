@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ..lang import function_words, quantity_forms
+from ..lang import available_languages, function_words, quantity_forms, read_tsv
 from .triggers import Hit, Pattern, Token
 
 AUX_CUES = ("negation", "future", "hypothetical", "historical")
@@ -75,9 +76,19 @@ def _complement_negated(cue: Hit, trigger: Hit | None, lang: str | None) -> bool
             and lang not in NEGATION_AFTER_VERB)
 
 
-def _negated_refusal(refusal: Hit, cues: Sequence[Hit]) -> bool:
-    """A negation right before a refusal undoes it: "did not reject", "hat ... nicht zurückgewiesen"."""
+def _negated_refusal(refusal: Hit, cues: Sequence[Hit], tokens: Sequence[Token]) -> bool:
+    """A negation right before a refusal undoes it: "did not reject", "hat ... nicht zurückgewiesen". A
+    refusal that holds a negation word agrees with one before it: "никогда не признает" never recognises."""
+    if any(t.text in _negators() for t in tokens[refusal.first : refusal.last + 1]):
+        return False
     return any(c.label == "negation" and c.last < refusal.first and refusal.first - c.last <= 2 for c in cues)
+
+
+@lru_cache(maxsize=1)
+def _negators() -> frozenset[str]:
+    """The one-word negations of every language's cues.tsv ("not", "не", "nicht", "ningún")."""
+    return frozenset(row[0] for code in available_languages() for row in read_tsv(code, "cues.tsv")
+                     if len(row) >= 2 and row[1] == "negation" and " " not in row[0] and "*" not in row[0])
 
 
 DENIAL_MODE = "deny"  # the trigger mode of "denied the charges", "wies die Vorwürfe zurück"
@@ -295,7 +306,7 @@ def cue_view(
     # govern a verb coordinated after it ("rejected the ultimatum and urged Tehran to ...").
     refusal = actor is not None and any(
         c.label == "refusal" and c.first > actor[1] and (trigger is None or (_near_trigger(c, trigger, 6) and not _joined_after(c, trigger, tokens)))
-        and not _negated_refusal(c, cues) for c in cues
+        and not _negated_refusal(c, cues, tokens) for c in cues
     )
     aux = []
     if negated and not refusal:

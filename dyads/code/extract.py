@@ -25,6 +25,7 @@ from .cues import CLAUSE_CLOSERS, JOINS, Verdict
 from .features import (
     DyadView,
     SentenceFacts,
+    attack_target,
     sentence_facts,
     token_span,
 )
@@ -375,18 +376,10 @@ def _after_against(tokens: Sequence[Token], first: int) -> bool:
     return bool(before) and before[-1] in AGAINST
 
 
-ATTACK_TARGET = function_words("attack_target") | AGAINST
-
-
 def _attack_target(tokens: Sequence[Token], triggers: Sequence[Hit], first: int) -> bool:
     """A party after a violent act noun and its preposition is the act's target: "the attack on Kyiv",
     "strikes on Kyiv", "удара по Харькову", "Angriff auf Kiew"."""
-    k = first - 1
-    while k > 0 and tokens[k].text in ARTICLES:
-        k -= 1
-    if k < 1 or tokens[k].text.lower() not in ATTACK_TARGET:
-        return False
-    return any(h.label in VIOLENT and h.last in (k - 1, k) for h in triggers)
+    return any(h.label in VIOLENT and h.last < first and attack_target(tokens, first, h.last) for h in triggers)
 
 
 def _names_party(start: int, end: int, groups: Sequence[Group], c: Candidate, offset: int) -> bool:

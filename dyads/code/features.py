@@ -80,13 +80,30 @@ def pick_trigger(triggers: Sequence[Hit], actor: TokSpan | None, recipient: TokS
 ACT_HEADS = frozenset({"ASSAULT"})
 
 
-def _act_head(triggers: Sequence[Hit], actor: TokSpan | None, recipient: TokSpan | None) -> Hit | None:
+ATTACK_TARGET = function_words("attack_target") | function_words("against")
+_TARGET_ARTICLES = function_words("article")
+
+
+def _act_head(triggers: Sequence[Hit], actor: TokSpan | None, recipient: TokSpan | None, tokens: Sequence[Token]) -> Hit | None:
     """A violent act noun that heads the actor's mention, with the recipient after it: "Russian attack on Kyiv",
-    "Israeli strikes on Gaza", "attacco russo su Kharkiv". The words beside the noun are the party."""
+    "Israeli strikes on Gaza killed 20 people", "attacco russo contro Kiev". The words beside the noun are the
+    party. A recipient right after the mention is no target unless a preposition makes it one: in "любой удар
+    США или Израиля" Israel is another attacker."""
     if actor is None or recipient is None or recipient[0] <= actor[1]:
+        return None
+    if recipient[0] - actor[1] <= 2 and not attack_target(tokens, recipient[0], actor[1]):
         return None
     return next((h for h in triggers if h.label in ACT_HEADS and (actor[0] < h.first <= actor[1] <= h.last  # "Russian attack"
                                                                   or 0 < h.first == actor[0] and h.last < actor[1])), None)  # "attacco russo"
+
+
+def attack_target(tokens: Sequence[Token], first: int, after: int) -> bool:
+    """Whether the party at ``first`` follows a target preposition ("on", "auf", "по", "contro") that stands
+    right after token ``after`` (the attack noun), across articles."""
+    k = first - 1
+    while k > after and tokens[k].text in _TARGET_ARTICLES:
+        k -= 1
+    return k in (after, after + 1) and tokens[k].text in ATTACK_TARGET
 
 
 def _acted_before_saying(verdict: Verdict, actor: TokSpan, triggers: Sequence[Hit]) -> bool:
@@ -357,7 +374,7 @@ def dyad_view(text: str, actor: Party, recipient: Party | None, lang: str, lexic
     toks, trig = facts.tokens, facts.triggers
     a_span, a_idx = token_span(toks, actor.spans)
     r_span, r_idx = token_span(toks, recipient.spans) if recipient is not None else (None, set())
-    head = _act_head(trig, a_span, r_span)
+    head = _act_head(trig, a_span, r_span, toks)
     owner: set[int] = set()
     if head is not None:  # the actor owns the attack, the head noun is its act: "Russian [attack] on Kyiv"
         a_idx = {i for i in a_idx if not head.first <= i <= head.last}
