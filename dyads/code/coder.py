@@ -202,7 +202,7 @@ def _apply_rules(view: DyadView, event: str, confidence: float, probs: np.ndarra
     if hit is not None and hit.pattern.mode == DENIAL_MODE and view.actor is not None and view.actor[1] < hit.first:
         if view.recipient is not None and not hit.first <= view.recipient[0] <= hit.last + DENIAL_RECIPIENT_GAP:
             return NO_EVENT, 1.0, "a denial's recipient is the accuser named with the accusation"
-        if cues.negated:  # a negation inside the phrase ("не признал вину") is no negation of it
+        if cues.negated:  # not one inside the phrase ("не признал вину") nor the denial word itself ("a démenti")
             return NO_EVENT, 1.0, "a negated denial ('did not deny the charges') -> not coded"
         court = view.actor_sector == "JUD"  # a court that "dismissed the charges" drops them; it denies nothing
         if not court or event != NO_EVENT:

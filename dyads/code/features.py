@@ -77,9 +77,7 @@ def pick_trigger(triggers: Sequence[Hit], actor: TokSpan | None, recipient: TokS
     return best[1] if best else None
 
 
-ACT_HEADS = frozenset({"ASSAULT"})
-
-
+ACT_HEADS = frozenset({"ASSAULT"})  # trigger types whose noun can head a party's mention: "Russian attack"
 ATTACK_TARGET = function_words("attack_target") | function_words("against")
 _TARGET_ARTICLES = function_words("article")
 
