@@ -217,12 +217,13 @@ ASIDE_MAX = 10  # tokens inside the commas at most
 
 
 def _hide_asides(masked: Sequence[str], actor: TokSpan | None, hit: Hit | None, triggers: Sequence[Hit],
-                 speech: Hit | None) -> tuple[str, ...]:
+                 speech: Hit | None, also: set[int] | None = None) -> tuple[str, ...]:
     """Asides between the actor and its verb, or between its speech verb and the reported clause, are
     hidden from the context features: "France's foreign minister, in remarks published on Monday,
     urged Iran" reads as "France's foreign minister urged Iran", and "the ministry said in a statement
-    on Monday that Georgia had attacked" as "the ministry said that Georgia had attacked"."""
-    hidden = set(_comma_aside(masked, actor, hit, triggers)) | set(_speech_aside(masked, hit, triggers, speech))
+    on Monday that Georgia had attacked" as "the ministry said that Georgia had attacked". ``also``: more
+    tokens to hide (the owner after an attack noun, read where subjects stand)."""
+    hidden = set(_comma_aside(masked, actor, hit, triggers)) | set(_speech_aside(masked, hit, triggers, speech)) | (also or set())
     return tuple(HIDDEN if k in hidden else w for k, w in enumerate(masked)) if hidden else tuple(masked)
 
 
@@ -383,9 +384,7 @@ def dyad_view(text: str, actor: Party, recipient: Party | None, lang: str, lexic
     hit = pick_trigger(trig, a_span, r_span, blocked, facts.agents, facts.refusals, facts.brackets)
     hit = _coordinated_verb(hit, trig, a_span, r_span, toks) or hit
     view = cue_view(facts.cues, toks, hit, a_span, r_span, lang)
-    masked = _hide_asides(_mask(toks, a_idx, r_idx), a_span, hit, trig, view.speech)
-    if owner:
-        masked = tuple(HIDDEN if i in owner else w for i, w in enumerate(masked))
+    masked = _hide_asides(_mask(toks, a_idx, r_idx), a_span, hit, trig, view.speech, owner)
     feats = ["BIAS", "ORD=" + _order(a_span, r_span)]
     # a trigger word inside a party names it ("Protesters attacked ...") and is no other act
     others = [h for h in trig if not any(h.first <= i <= h.last for i in blocked)]
